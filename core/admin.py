@@ -1,0 +1,144 @@
+"""Admin building blocks shared by the content apps."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from core.models import DownloadCount, Status
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated_fields(model):
+    return list(translator.get_options_for_model(model).all_fields)
+
+
+def translated_search_fields(*fields):
+    """title -> title_en, title_ja, ... so staff can search in any language."""
+    return [build_localized_fieldname(f, code) for f in fields for code in LANGUAGE_CODES]
+
+
+def completeness_column(code):
+    """A list column saying how many of an object's translated fields have `code` text."""
+
+    @admin.display(description=code.upper())
+    def column(obj):
+        fields = translated_fields(type(obj))
+        done = sum(1 for f in fields if getattr(obj, build_localized_fieldname(f, code)))
+        css = "complete" if done == len(fields) else ("partial" if done else "missing")
+        return format_html(
+            '<span class="translation-{}" title="{}">{}/{}</span>',
+            css,
+            _("%(done)s of %(total)s fields translated") % {"done": done, "total": len(fields)},
+            done,
+            len(fields),
+        )
+
+    column.__name__ = f"translation_{code.replace('-', '_')}"
+    return column
+
+
+class PublishableAdmin(TabbedTranslationAdmin):
+    """Translation tabs, status columns, and the rule that only publishers publish.
+
+    Editors may create and edit, but `status` and `publish_at` are read-only for them,
+    and `save_model` keeps the stored values whatever the POST says, so a crafted
+    request cannot publish either.
+    """
+
+    publishing_fields = ("status", "publish_at")
+    actions = ["publish_selected", "unpublish_selected"]
+    list_filter = ("status",)
+    readonly_fields = ("created_at", "updated_at")
+
+    class Media:
+        css = {"all": ("admin/portal-admin.css",)}
+
+    def can_publish(self, request):
+        return request.user.has_perm(self.model.publish_permission())
+
+    def get_list_display(self, request):
+        base = list(super().get_list_display(request))
+        return base + ["status_label"] + [completeness_column(code) for code in LANGUAGE_CODES]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.can_publish(request):
+            fields += [f for f in self.publishing_fields if f not in fields]
+        return fields
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.can_publish(request):
+            actions.pop("publish_selected", None)
+            actions.pop("unpublish_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        if not self.can_publish(request):
+            if change:
+                stored = type(obj).objects.filter(pk=obj.pk).values(*self.publishing_fields).first()
+                for field, value in (stored or {}).items():
+                    setattr(obj, field, value)
+            else:
+                obj.status = Status.DRAFT
+                obj.publish_at = None
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj):
+        if obj.status == Status.PUBLISHED and not obj.is_live:
+            return format_html(
+                '<span class="status-scheduled">{}</span>',
+                _("Scheduled for %(when)s") % {"when": obj.publish_at.strftime("%Y-%m-%d %H:%M")},
+            )
+        return format_html('<span class="status-{}">{}</span>', obj.status, obj.get_status_display())
+
+    @admin.action(description=_("Publish selected items"))
+    def publish_selected(self, request, queryset):
+        if not self.can_publish(request):
+            return
+        count = queryset.update(status=Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%d item published.", "%d items published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish selected items (back to draft)"))
+    def unpublish_selected(self, request, queryset):
+        if not self.can_publish(request):
+            return
+        count = queryset.update(status=Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%d item returned to draft.", "%d items returned to draft.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+def thumbnail(image, *, size=60):
+    if not image:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" style="max-width:{}px;max-height:{}px;object-fit:contain">',
+        image.url,
+        size,
+        size,
+    )
+
+
+class DownloadCountsMixin:
+    """Read-only columns with a file's downloads: all time and the last 30 days."""
+
+    @admin.display(description=_("downloads (total / last 30 days)"))
+    def download_counts(self, obj):
+        if not obj.pk:
+            return "—"
+        total, recent = DownloadCount.totals_for(obj, days=30)
+        return f"{total} / {recent}"

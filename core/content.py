@@ -1,0 +1,142 @@
+"""Loading the legacy content from the project's own files in `content/`.
+
+Each content app has a `content.py` with `load(loader)`, which reads its YAML file
+and calls `loader.upsert()` and `loader.attach_file()`. The `load_legacy_content`
+command runs them in INSTALLED_APPS order inside one transaction.
+
+Idempotence and editors' changes: for every object it writes, the loader records a
+fingerprint of the values it wrote (core.LoadedContent). On a later run:
+- values in the database equal to the content file's: left alone ("unchanged");
+- database still equal to what the loader last wrote: updated to the file's values;
+- database changed since (an editor's edit): kept, unless `overwrite=True`.
+"""
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import models
+from modeltranslation.utils import build_localized_fieldname
+
+from core.models import LoadedContent
+
+CONTENT_DIR = settings.BASE_DIR / "content"
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
+
+
+def _plain(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def fingerprint(values):
+    data = json.dumps({k: _plain(v) for k, v in sorted(values.items())}, default=str, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def translations(field, texts):
+    """{"en": "Title", "ja": "題"} -> {"title_en": "Title", "title_ja": "題", "title_fr": "", ...}.
+
+    Languages the content file does not give are stored empty, so fallback works.
+    """
+    texts = texts or {}
+    unknown = set(texts) - set(LANGUAGE_CODES)
+    if unknown:
+        raise ValueError(f"Unknown language(s) {sorted(unknown)} in {field!r}")
+    return {
+        build_localized_fieldname(field, code): (texts.get(code) or "").strip() for code in LANGUAGE_CODES
+    }
+
+
+class ContentLoader:
+    def __init__(self, *, content_dir=CONTENT_DIR, dry_run=False, overwrite=False, log=None):
+        self.content_dir = Path(content_dir)
+        self.dry_run = dry_run
+        self.overwrite = overwrite
+        self.log = log or (lambda message, level=1: None)
+        self.counts = Counter()
+
+    def read(self, name):
+        with open(self.content_dir / name, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    def _count(self, model, outcome, obj):
+        self.counts[(model._meta.verbose_name_plural, outcome)] += 1
+        self.log(f"{outcome:>9}  {model._meta.verbose_name}: {obj}", 2)
+
+    def _record(self, obj, fp):
+        LoadedContent.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            defaults={"fingerprint": fp},
+        )
+
+    def _recorded(self, obj):
+        record = LoadedContent.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        ).first()
+        return record.fingerprint if record else None
+
+    def upsert(self, model, *, lookup, values):
+        """Create or update one object found by `lookup`; returns it (and never overwrites edits)."""
+        wanted = fingerprint(values)
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+            obj.save()
+            self._record(obj, wanted)
+            self._count(model, CREATED, obj)
+            return obj
+        current = fingerprint({field: getattr(obj, field) for field in values})
+        if current == wanted:
+            if self._recorded(obj) != wanted:
+                self._record(obj, wanted)
+            self._count(model, UNCHANGED, obj)
+            return obj
+        if self._recorded(obj) != current and not self.overwrite:
+            self._count(model, KEPT, obj)
+            return obj
+        for field, value in values.items():
+            setattr(obj, field, value)
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+        obj.save()
+        self._record(obj, wanted)
+        self._count(model, UPDATED, obj)
+        return obj
+
+    def attach_file(self, model, *, lookup, field="file", filename, make_content, values=None):
+        """Make sure a file row exists; its content is generated only when the row is new.
+
+        A file that is already there (the loader's stand-in or an editor's upload) is
+        never replaced.
+        """
+        obj = model.objects.filter(**lookup).first()
+        if obj is not None:
+            self._count(model, UNCHANGED, obj)
+            return obj
+        obj = model(**lookup, **(values or {}))
+        if self.dry_run:
+            # Nothing may reach storage in a dry run: the database is rolled back, files would not be.
+            self._count(model, CREATED, obj)
+            return obj
+        getattr(obj, field).save(filename, ContentFile(make_content()), save=False)
+        obj.save()
+        self._count(model, CREATED, obj)
+        return obj
+
+    def summary_lines(self):
+        models_seen = sorted({name for name, _outcome in self.counts}, key=str)
+        for name in models_seen:
+            parts = [f"{self.counts[(name, o)]} {o}" for o in (CREATED, UPDATED, UNCHANGED, KEPT)]
+            yield f"{str(name).capitalize()}: {', '.join(parts)}"

@@ -1,0 +1,76 @@
+"""Facts about stored files, read from their content (never typed in by editors)."""
+
+import dataclasses
+import io
+import warnings
+
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+PDF = "application/pdf"
+PNG = "image/png"
+JPEG = "image/jpeg"
+WEBP = "image/webp"
+
+# Labels are the formats' own names, the same in every language.
+FORMAT_LABELS = {PDF: "PDF", PNG: "PNG", JPEG: "JPEG", WEBP: "WebP"}
+EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", WEBP: "webp"}
+PILLOW_FORMATS = {"PNG": PNG, "JPEG": JPEG, "WEBP": WEBP}
+
+
+@dataclasses.dataclass(frozen=True)
+class FileInfo:
+    size: int
+    mime_type: str
+    page_count: int | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+def sniff(head):
+    """The MIME type that a file's first bytes show, or "" if none we know."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    return ""
+
+
+def read_all(file):
+    """The file's bytes, leaving its position at the start."""
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    return data
+
+
+def pdf_page_count(data):
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        raise PyPdfError("encrypted")
+    return len(reader.pages)
+
+
+def image_size(data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(io.BytesIO(data)) as img:
+            return img.size
+
+
+def inspect_file(file):
+    """Size, format, and page count (PDF) or pixel size (image) of a stored or uploaded file."""
+    file.open("rb")
+    data = read_all(file)
+    mime_type = sniff(data[:16])
+    info = {"size": len(data), "mime_type": mime_type}
+    if mime_type == PDF:
+        info["page_count"] = pdf_page_count(data)
+    elif mime_type in (PNG, JPEG, WEBP):
+        info["width"], info["height"] = image_size(data)
+    return FileInfo(**info)

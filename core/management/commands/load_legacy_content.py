@@ -1,0 +1,43 @@
+import importlib.util
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from core.content import CONTENT_DIR, ContentLoader
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the legacy content (categories, initiatives, media, seminars) from content/*.yaml. "
+        "Safe to run again: unchanged objects are left alone, and objects an editor has changed "
+        "since they were loaded are kept unless --overwrite is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change; change nothing."
+        )
+        parser.add_argument(
+            "--overwrite", action="store_true", help="Also overwrite objects that editors have changed."
+        )
+        parser.add_argument("--content-dir", default=CONTENT_DIR, help="Folder of the content files.")
+
+    def handle(self, *args, dry_run, overwrite, content_dir, verbosity, **options):
+        def log(message, level=1):
+            if verbosity >= level:
+                self.stdout.write(message)
+
+        loader = ContentLoader(content_dir=content_dir, dry_run=dry_run, overwrite=overwrite, log=log)
+        with transaction.atomic():
+            for app_config in apps.get_app_configs():
+                module_name = f"{app_config.name}.content"
+                if app_config.name == "core" or importlib.util.find_spec(module_name) is None:
+                    continue
+                importlib.import_module(module_name).load(loader)
+            if dry_run:
+                transaction.set_rollback(True)
+        if dry_run:
+            log("Dry run: nothing was changed. This is what a real run would do:")
+        for line in loader.summary_lines():
+            log(line)

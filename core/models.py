@@ -1,0 +1,224 @@
+"""Pieces every content app shares: publishing, rich text, stored files, download counts."""
+
+import datetime
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.files import inspect_file
+from core.html import sanitise_html
+
+
+class RichTextField(models.TextField):
+    """A TextField whose HTML is reduced to an allow-list of tags on every save."""
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = sanitise_html(value)
+            setattr(model_instance, self.attname, value)
+        return value
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+def live_q(prefix=""):
+    """The condition for "the public may see this", for a model reached through `prefix`."""
+    now = timezone.now()
+    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
+        Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now})
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def live(self):
+        """What the public may see: published, and its publish_at (if any) has come.
+
+        A model whose public page depends on a parent (an initiative on its category)
+        names the relations in `live_requires`; the parent must be live too.
+        """
+        condition = live_q()
+        for relation in getattr(self.model, "live_requires", ()):
+            condition &= live_q(f"{relation}__")
+        return self.filter(condition)
+
+    def visible_to(self, user):
+        """Everything for staff who may change this model (previews); live() for others."""
+        if user.is_authenticated and user.is_staff:
+            perm = f"{self.model._meta.app_label}.change_{self.model._meta.model_name}"
+            if user.has_perm(perm):
+                return self.all()
+        return self.live()
+
+
+class Publishable(models.Model):
+    """Status, scheduling and timestamps, shared by every public content model.
+
+    Concrete models declare a `publish_<model_name>` permission in their Meta; only
+    users holding it (the Publisher group) may change `status` or `publish_at`.
+    """
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. A published item becomes visible to the public at this moment."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Relations to parents that must be live for this object to be (see live()).
+    live_requires = ()
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_live(self):
+        own = self.status == Status.PUBLISHED and (
+            self.publish_at is None or self.publish_at <= timezone.now()
+        )
+        return own and all(getattr(self, relation).is_live for relation in self.live_requires)
+
+    @classmethod
+    def publish_permission(cls):
+        return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
+
+
+class StoredFile(models.Model):
+    """A downloadable file whose facts are computed from its content on upload.
+
+    Subclasses define the `file` field (with its validators) and what owns it.
+    `size`, `mime_type` and `page_count` are never typed in: `save()` fills them
+    from the file whenever a new file has been assigned.
+    """
+
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
+    mime_type = models.CharField(_("format"), max_length=50, editable=False, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), editable=False, null=True)
+    width = models.PositiveIntegerField(_("width"), editable=False, null=True)
+    height = models.PositiveIntegerField(_("height"), editable=False, null=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        new_file = self.file and not getattr(self.file, "_committed", True)
+        if new_file or (self.file and not self.mime_type):
+            self.refresh_file_info()
+        super().save(*args, **kwargs)
+
+    def refresh_file_info(self):
+        if not self.file:
+            return
+        info = inspect_file(self.file)
+        self.size = info.size
+        self.mime_type = info.mime_type
+        self.page_count = info.page_count
+        self.width = info.width
+        self.height = info.height
+
+    @property
+    def format_label(self):
+        from core.files import FORMAT_LABELS
+
+        return FORMAT_LABELS.get(self.mime_type, self.mime_type)
+
+    @property
+    def extension(self):
+        from core.files import EXTENSIONS
+
+        return EXTENSIONS.get(self.mime_type, "")
+
+
+class DownloadCount(models.Model):
+    """Downloads of one file on one day: one row per file per day, whatever the traffic."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    file = GenericForeignKey("content_type", "object_id")
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "day"], name="one_download_count_per_file_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} on {self.day}: {self.count}"
+
+    @classmethod
+    def record(cls, obj, *, day=None):
+        """Add one download of `obj` today, atomically.
+
+        The increment is a single UPDATE ... SET count = count + 1, so concurrent
+        requests never lose a count. The first download of the day creates the row;
+        if two requests race to create it, the loser's insert fails on the unique
+        constraint and it falls back to the UPDATE.
+        """
+        day = day or timezone.localdate()
+        key = {
+            "content_type": ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            "object_id": obj.pk,
+            "day": day,
+        }
+        if cls.objects.filter(**key).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(count=1, **key)
+        except IntegrityError:
+            cls.objects.filter(**key).update(count=F("count") + 1)
+
+    @classmethod
+    def totals_for(cls, obj, *, days=None):
+        """(all-time total, total of the last `days` days) for one file."""
+        qs = cls.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=obj.pk,
+        )
+        total = qs.aggregate(n=models.Sum("count"))["n"] or 0
+        if days is None:
+            return total, None
+        since = timezone.localdate() - datetime.timedelta(days=days - 1)
+        recent = qs.filter(day__gte=since).aggregate(n=models.Sum("count"))["n"] or 0
+        return total, recent
+
+
+class LoadedContent(models.Model):
+    """What the content loader last wrote to an object, so that it can tell an
+    editor's later change (which it keeps) from its own earlier write."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    fingerprint = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("loaded content record")
+        verbose_name_plural = _("loaded content records")
+        ordering = ["content_type", "object_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_record_per_object")
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id}"

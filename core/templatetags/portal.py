@@ -1,0 +1,67 @@
+"""Template tags for translated content, rich text and download labels."""
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext, pgettext
+
+from core.html import sanitise_html
+from core.i18n import language_name, shown_language
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated(obj, field, tag="", rich=False, css=""):
+    """Render `obj.<field>` in the active language or its fallback.
+
+    Text shown in another language than the page's carries that language's `lang`
+    attribute, so screen readers pronounce it right. `tag` wraps the text in an
+    element (p, div, h2 ...); rich text is sanitised again on the way out.
+    """
+    value = getattr(obj, field, "")
+    if not value:
+        return ""
+    lang = shown_language(obj, field)
+    foreign = lang and lang != get_language()
+    # Sanitised to the allow-list just above, so safe to mark.
+    content = mark_safe(sanitise_html(value)) if rich else conditional_escape(value)  # noqa: S308
+    if not tag:
+        return format_html('<span lang="{}">{}</span>', lang, content) if foreign else content
+    attrs = format_html(' class="{}"', css) if css else ""
+    if foreign:
+        attrs = format_html('{} lang="{}"', attrs, lang)
+    return format_html("<{0}{1}>{2}</{0}>", tag, attrs, content)
+
+
+@register.filter
+def richtext(value):
+    return mark_safe(sanitise_html(value or ""))  # noqa: S308 (sanitised to the allow-list)
+
+
+@register.filter(name="language_name")
+def language_name_filter(code):
+    """A language's name in the active language: "fr" -> "French" / "フランス語"."""
+    return language_name(code)
+
+
+@register.filter
+def native_language_name(code):
+    """A language's name in itself: "fr" -> "Français"."""
+    return language_name(code, native=True)
+
+
+@register.simple_tag
+def download_label(stored_file, language=None):
+    """What a download gives you, in the visitor's language: "PDF, 2.1 MB, French, 24 pages"."""
+    parts = [stored_file.format_label, filesizeformat(stored_file.size)]
+    language = language or getattr(stored_file, "language", None)
+    if language:
+        parts.append(language_name(language))
+    if stored_file.page_count:
+        parts.append(
+            ngettext("%(count)s page", "%(count)s pages", stored_file.page_count)
+            % {"count": stored_file.page_count}
+        )
+    return pgettext("separator between the facts of a download", ", ").join(str(p) for p in parts)

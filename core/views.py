@@ -1,0 +1,167 @@
+"""Site-wide views and the view mixins the content apps share."""
+
+import logging
+
+from django.db import connection
+from django.db.models import Count
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from django.views.generic import ListView, TemplateView
+
+from core.i18n import fallback_language
+from core.models import live_q
+
+logger = logging.getLogger(__name__)
+
+
+class PageMixin:
+    """What base.html needs from every page: title, description, breadcrumbs.
+
+    `breadcrumbs` lists the ancestors as (label, URL) pairs; the home page starts
+    them and the current page (its title) ends them.
+    """
+
+    page_title = ""
+    page_description = ""
+    nav_section = ""
+
+    def get_page_title(self):
+        return self.page_title
+
+    def get_page_description(self):
+        return self.page_description
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.get_page_title()
+        context["page_description"] = self.get_page_description()
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        context["nav_section"] = self.nav_section
+        return context
+
+
+class PreviewableDetailMixin(PageMixin):
+    """Detail pages: live objects for the public; drafts for staff who may change them.
+
+    A draft preview is marked as such on the page and is never cached or indexed.
+    The page title and description come from the object's title and summary.
+    """
+
+    fallback_fields = ("title", "summary", "body")
+    list_title = ""
+    list_url_name = ""
+
+    def get_page_title(self):
+        return self.object.title
+
+    def get_page_description(self):
+        return Truncator(getattr(self.object, "summary", "") or "").chars(160)
+
+    def get_breadcrumbs(self):
+        return [(self.list_title, reverse(self.list_url_name))] if self.list_url_name else []
+
+    def get_base_queryset(self):
+        return self.model.objects.all()
+
+    def get_queryset(self):
+        return self.get_base_queryset().visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["fallback_language"] = fallback_language(self.object, self.fallback_fields)
+        context["is_preview"] = not self.object.is_live
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context.get("is_preview"):
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class PortalListView(PageMixin, ListView):
+    """List pages: live objects only, with a fixed number of queries (see for_listing())."""
+
+    paginate_by = 50
+
+    def get_queryset(self):
+        return self.model.objects.live().for_listing()
+
+
+class HomeView(PageMixin, TemplateView):
+    template_name = "home.html"
+    page_description = _(
+        "The legacy of the Tokyo 2020 Olympic and Paralympic Games: nine areas, 24 initiatives, "
+        "videos, booklets and partner-city seminars."
+    )
+
+    def get_context_data(self, **kwargs):
+        from categories.models import Category
+        from initiatives.models import Initiative
+
+        context = super().get_context_data(**kwargs)
+        context["categories"] = Category.objects.live().annotate(
+            initiative_count=Count("initiatives", filter=live_q("initiatives__"))
+        )
+        context["initiatives"] = Initiative.objects.live().for_listing()
+        return context
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("Health check: the database did not answer")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def _error(request, template, status, title):
+    # Error pages must not depend on the database: the template uses no queries.
+    try:
+        return render(request, template, {"error_title": title, "page_title": title}, status=status)
+    except Exception:
+        logger.exception("Could not render the %s page", status)
+        return HttpResponse(f"<!doctype html><title>{status}</title><h1>{status}</h1>", status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "400.html", 400, _("Sorry, there is a problem with that request"))
+
+
+def permission_denied(request, exception=None):
+    return _error(request, "403.html", 403, _("You do not have access to this page"))
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "404.html", 404, _("Page not found"))
+
+
+def server_error(request):
+    return _error(request, "500.html", 500, _("Sorry, there is a problem with the service"))

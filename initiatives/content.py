@@ -1,0 +1,61 @@
+"""Loads the 24 initiatives from content/initiatives.yaml, each with a stand-in PDF."""
+
+from django.conf import settings
+
+from categories.models import Category, Colour
+from core.content import translations
+from core.i18n import language_name
+from core.models import Status
+from core.standins import standin_pdf
+from initiatives.models import Initiative, InitiativeDocument
+
+ACCENTS = {
+    "red": "#b3261e",
+    "blue": "#1d5fa8",
+    "orange": "#a34400",
+    "pink": "#a3195b",
+    "purple": "#6b2f8f",
+    "teal": "#00665e",
+    "green": "#1e6b2e",
+    "indigo": "#3b3f9e",
+    "brown": "#6d4c2f",
+}
+assert set(ACCENTS) == set(Colour.values)
+
+
+def _as_text(value):
+    return value if isinstance(value, dict) else {settings.LANGUAGE_CODE: value}
+
+
+def load(loader):
+    data = loader.read("initiatives.yaml")
+    categories = {c.number: c for c in Category.objects.all()}
+    for item in data["items"]:
+        category = categories.get(item["category"])
+        initiative = loader.upsert(
+            Initiative,
+            lookup={"number": item["number"]},
+            values={
+                "slug": item["slug"],
+                "category": category,
+                "as_of": data["as_of"],
+                "status": Status.PUBLISHED,
+                **translations("title", _as_text(item["title"])),
+                **translations("summary", _as_text(item.get("summary"))),
+            },
+        )
+        for language in item.get("documents", ["en"]):
+            loader.attach_file(
+                InitiativeDocument,
+                lookup={"initiative": initiative, "language": language},
+                filename=f"{initiative.slug}-{language}.pdf",
+                make_content=lambda i=initiative, lang=language: standin_pdf(
+                    i.title_en,
+                    [
+                        f"{data['source']}, item {i.number}",
+                        f"{language_name(lang, native=False)} edition",
+                        f"Information as of {data['as_of']:%d %B %Y}",
+                    ],
+                    accent=ACCENTS[i.category.colour] if i.category else "#0b3a6e",
+                ),
+            )

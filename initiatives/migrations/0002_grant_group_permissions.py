@@ -1,0 +1,21 @@
+from django.db import migrations
+
+from core.permissions import grant_content_permissions, revoke_content_permissions
+
+
+def grant(apps, schema_editor):
+    grant_content_permissions(
+        apps, "initiatives", publishable=["initiative"], attached=["initiativedocument"]
+    )
+
+
+def revoke(apps, schema_editor):
+    revoke_content_permissions(apps, "initiatives")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("initiatives", "0001_add_initiatives_and_documents"),
+        ("core", "0002_create_editor_and_publisher_groups"),
+    ]
+    operations = [migrations.RunPython(grant, revoke)]

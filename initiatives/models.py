@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from core.i18n import language_name
+from core.models import Publishable, PublishableQuerySet, RichTextField, StoredFile
+from core.validators import validate_pdf
+
+
+class InitiativeQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """Initiatives as list cards, with their category (one query, whatever the count)."""
+        return self.select_related("category")
+
+
+class Initiative(Publishable):
+    """One of the 24 items of the Legacy Reporting Framework case study."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        unique=True,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_("1 to 24, as in the Legacy Reporting Framework case study."),
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("ASCII, the same in every language.")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("body"), blank=True)
+    category = models.ForeignKey(
+        "categories.Category",
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        verbose_name=_("category"),
+    )
+    as_of = models.DateField(
+        _("information as of"), null=True, blank=True, help_text=_("The date the information describes.")
+    )
+
+    live_requires = ("category",)
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        permissions = [("publish_initiative", _("Can publish initiatives"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=24), name="initiative_number_1_to_24"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("initiatives:detail", kwargs={"slug": self.slug})
+
+
+def document_upload_to(instance, filename):
+    return f"initiatives/{instance.initiative.slug}-{instance.language}.pdf"
+
+
+class InitiativeDocument(StoredFile):
+    """An initiative's document in one language: a PDF whose size and pages are read on upload."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="documents", verbose_name=_("initiative")
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    file = models.FileField(_("PDF file"), upload_to=document_upload_to, validators=[validate_pdf])
+
+    class Meta:
+        ordering = ["initiative", "language"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "language"], name="one_document_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.initiative} ({self.language})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "initiatives:document", kwargs={"slug": self.initiative.slug, "language": self.language}
+        )
+
+    @property
+    def download_filename(self):
+        """The initiative's title in the document's own language, then the language's name."""
+        with override(self.language):
+            title = self.initiative.title
+            name = language_name(self.language)
+        return f"{self.initiative.number:02d} {title} ({name}).pdf"

@@ -1,0 +1,50 @@
+"""Root URLs: public pages under a language prefix; machine endpoints outside it."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from categories.sitemaps import sitemaps as category_sitemaps
+from core import views as core_views
+from core.media import serve_media
+from core.sitemaps import PageSitemap
+from initiatives.sitemaps import sitemaps as initiative_sitemaps
+
+admin.site.site_header = _("Legacy Portal administration")
+admin.site.site_title = _("Legacy Portal admin")
+admin.site.index_title = _("Content")
+
+sitemaps = {
+    "pages": PageSitemap(["home", "categories:list", "initiatives:list"]),
+    **category_sitemaps,
+    **initiative_sitemaps,
+}
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots"),
+    path("healthz", core_views.healthz, name="healthz"),
+]
+
+if isinstance(default_storage, FileSystemStorage):
+    # Local-disk media is served by the site itself, in every deployment (not only
+    # with debug on); object storage serves its own URLs.
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"))
+
+urlpatterns += i18n_patterns(
+    path("", core_views.HomeView.as_view(), name="home"),
+    path("categories/", include("categories.urls")),
+    path("initiatives/", include("initiatives.urls")),
+    path("", include("media_library.urls")),
+    path("", include("seminars.urls")),
+)
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
