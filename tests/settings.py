@@ -1,0 +1,21 @@
+"""Fast test settings: the real settings module, with test-only overrides."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-" + "x" * 40)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("DJANGO_HTTPS", "false")
+
+from legacy_portal.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests render templates without running collectstatic first.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Each test gets its own media folder (see conftest.py); this is only the fallback.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="legacy-portal-test-media-")
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+# WhiteNoise looks for STATIC_ROOT at start-up; tests serve static files from the finders.
+STATIC_ROOT = tempfile.mkdtemp(prefix="legacy-portal-test-static-")
+WHITENOISE_USE_FINDERS = True
