@@ -14,8 +14,8 @@ def portal(request):
     """Language versions of the current page (for the switcher and `hreflang`).
 
     Slugs are the same in every language, so `translate_url` finds the same object.
-    On a page that does not resolve (a 404), the switcher leads to each language's
-    home page and no alternates are declared.
+    On a page that does not resolve, and on error pages (see the switcher template),
+    the switcher leads to each language's home page and no alternates are declared.
     """
     current = get_language()
     try:
@@ -25,26 +25,29 @@ def portal(request):
         routed = False
     versions = []
     for code, _name in settings.LANGUAGES:
-        if routed:
-            # translate_url resolves under the active language, then reverses in `code`.
-            url = translate_url(request.get_full_path(), code)
-        else:
-            with override(code):
-                url = reverse("home")
+        with override(code):
+            home_url = reverse("home")
+        # translate_url resolves under the active language, then reverses in `code`.
+        url = translate_url(request.get_full_path(), code) if routed else home_url
         versions.append(
             {
                 "code": code,
                 "name_local": language_name(code, native=True),
                 "url": url,
+                "home_url": home_url,
                 "absolute_url": request.build_absolute_uri(url),
                 "is_current": code == current,
             }
         )
-    default = next(v for v in versions if v["code"] == settings.LANGUAGE_CODE)
+    # x-default is the address without a language prefix: it redirects each visitor
+    # by Accept-Language (as / does), which is what Django's i18n sitemap declares too.
+    full_path = request.get_full_path()
+    prefix = f"/{current}/"
+    neutral = "/" + full_path[len(prefix) :] if full_path.startswith(prefix) else "/"
     return {
         "language_versions": versions,
         "alternates_declared": routed,
-        "x_default_url": default["absolute_url"],
+        "x_default_url": request.build_absolute_uri(neutral),
         "canonical_url": request.build_absolute_uri(request.path),
         "og_locale": OG_LOCALES.get(current, "en_GB"),
         "og_locale_alternates": [OG_LOCALES[v["code"]] for v in versions if v["code"] != current],

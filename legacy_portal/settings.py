@@ -172,6 +172,7 @@ LANGUAGES = [
     ("ko", _("Korean")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["legacy_portal.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Tokyo"
 USE_TZ = True
@@ -179,8 +180,10 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ja")
 MODELTRANSLATION_CUSTOM_FIELDS = ("RichTextField",)
-# The tabbed admin would otherwise fetch jQuery UI from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# modeltranslation's tabbed admin would otherwise fetch jQuery (UI) from a CDN; these
+# settings (modeltranslation reads them without a prefix) point at our own static files.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Static files: WhiteNoise serves them, compressed and with hashed names.
 STATIC_URL = "/static/"

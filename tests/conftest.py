@@ -6,7 +6,7 @@ import itertools
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from categories.models import Category
 from core.models import Status
@@ -14,6 +14,14 @@ from core.standins import standin_image, standin_pdf
 from initiatives.models import Initiative, InitiativeDocument
 
 _numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request under /ja/ activates Japanese for the thread; start each test in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

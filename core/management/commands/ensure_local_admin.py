@@ -42,7 +42,9 @@ class Command(BaseCommand):
                 if group:
                     user.groups.add(Group.objects.get(name=group))
                 if verbosity >= 1:
-                    state = "created" if created else ("password set" if given else "exists, password unchanged")
+                    state = (
+                        "created" if created else ("password set" if given else "exists, password unchanged")
+                    )
                     self.stdout.write(f"Admin account {name!r}: {state}")
         if new_password and verbosity >= 1:
             self.stdout.write(

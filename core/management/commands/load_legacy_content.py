@@ -3,6 +3,7 @@ import importlib.util
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from core.content import CONTENT_DIR, ContentLoader
 
@@ -29,7 +30,8 @@ class Command(BaseCommand):
                 self.stdout.write(message)
 
         loader = ContentLoader(content_dir=content_dir, dry_run=dry_run, overwrite=overwrite, log=log)
-        with transaction.atomic():
+        # Operators read this output in English, whatever language a caller left active.
+        with translation.override("en"), transaction.atomic():
             for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.content"
                 if app_config.name == "core" or importlib.util.find_spec(module_name) is None:
@@ -39,5 +41,6 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
         if dry_run:
             log("Dry run: nothing was changed. This is what a real run would do:")
-        for line in loader.summary_lines():
-            log(line)
+        with translation.override("en"):
+            for line in loader.summary_lines():
+                log(line)

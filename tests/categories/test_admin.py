@@ -1,0 +1,50 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from categories.models import Category
+from core.models import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editor_and_publisher_groups_exist_with_their_permissions():
+    editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+    publisher = set(Group.objects.get(name="Publisher").permissions.values_list("codename", flat=True))
+    assert {"add_category", "change_category", "change_initiative"} <= editor
+    assert "publish_category" not in editor
+    assert "delete_category" not in editor
+    assert {"publish_category", "publish_initiative", "delete_initiative"} <= publisher
+
+
+def test_category_admin_list_and_form_load(publisher_client, category):
+    assert publisher_client.get("/admin/categories/category/").status_code == 200
+    body = publisher_client.get(f"/admin/categories/category/{category.pk}/change/").content.decode()
+    assert 'name="title_ja"' in body
+    assert 'name="title_zh_hans"' in body
+
+
+def test_editor_sees_status_as_read_only(editor_client, category):
+    body = editor_client.get(f"/admin/categories/category/{category.pk}/change/").content.decode()
+    assert 'name="status"' not in body
+    assert 'name="publish_at_0"' not in body
+
+
+def test_rich_text_is_sanitised_on_save(category):
+    category.body_en = (
+        '<p onclick="steal()">Hello <script>alert(1)</script><a href="javascript:x()">x</a></p>'
+    )
+    category.save()
+    category.refresh_from_db()
+    assert "script" not in category.body_en
+    assert "onclick" not in category.body_en
+    assert "javascript:" not in category.body_en
+    assert "<p>Hello" in category.body_en
+
+
+def test_view_on_site_previews_a_draft_for_staff(editor_client):
+    category = Category.objects.create(number=9, slug="draft", title_en="Draft", status=Status.DRAFT)
+    response = editor_client.get(f"/admin/categories/category/{category.pk}/change/")
+    assert "/admin/r/" in response.content.decode()
+    redirect = editor_client.get(f"/admin/r/{response.context['content_type_id']}/{category.pk}/")
+    assert redirect.status_code == 302
+    assert editor_client.get(redirect["Location"].replace("http://testserver", "")).status_code == 200

@@ -1,0 +1,93 @@
+"""Site-wide behaviour: language redirects, health, robots, error pages, security headers."""
+
+import pytest
+from django.test import RequestFactory
+from django.utils import translation
+
+from core.views import server_error
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "target"),
+    [
+        ("ja,en;q=0.5", "/ja/"),
+        ("fr-FR,fr;q=0.9", "/fr/"),
+        ("zh-CN,zh;q=0.9", "/zh-hans/"),
+        ("ko-KR", "/ko/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, accept_language, target):
+    response = client.get("/", headers={"accept-language": accept_language} if accept_language else {})
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_root_redirects_to_english_for_unsupported_languages(client):
+    response = client.get("/", headers={"accept-language": "de-DE,de;q=0.9"})
+    assert response["Location"] == "/en/"
+
+
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_is_503_when_the_database_fails(client, monkeypatch):
+    from django.db import connection
+
+    def broken_cursor(*args, **kwargs):
+        raise RuntimeError("database is down")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_404_page_is_in_the_site_design_and_the_visitors_language(client):
+    response = client.get("/ja/categories/no-such-area/")
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="ja">' in body
+    assert "ページが見つかりません" in body
+    assert 'class="skip-link"' in body
+    assert '<meta name="robots" content="noindex">' in body
+
+
+def test_unknown_path_outside_a_language_is_404_in_the_design(client):
+    response = client.get("/en/this/does/not/exist/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_500_page_renders_in_the_design_without_the_database(django_assert_num_queries):
+    request = RequestFactory().get("/fr/")
+    request.user = None
+    with translation.override("fr"), django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Désolé, le service rencontre un problème" in response.content.decode()
+
+
+def test_public_pages_send_a_content_security_policy(client, initiative):
+    response = client.get("/en/")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_japanese_menus_show_under_ja(client, initiative):
+    body = client.get("/ja/").content.decode()
+    assert 'aria-label="メインメニュー"' in body
+    assert ">分野</a>" in body
+    assert "本文へスキップ" in body
