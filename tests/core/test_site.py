@@ -83,7 +83,20 @@ def test_500_page_renders_in_the_design_without_the_database(django_assert_num_q
 def test_public_pages_send_a_content_security_policy(client, initiative):
     response = client.get("/en/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
-    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline';" in response["Content-Security-Policy"]
+
+
+def test_templates_have_no_inline_scripts_or_styles():
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), f"inline script in {template}"
+        assert "<style" not in text, f"inline style in {template}"
+        assert not re.search(r"\son[a-z]+=", text), f"inline event handler in {template}"
 
 
 def test_japanese_menus_show_under_ja(client, initiative):
