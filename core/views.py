@@ -142,26 +142,50 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def _error(request, template, status, title):
-    # Error pages must not depend on the database: the template uses no queries.
+def _error(request, status, title, message):
+    # Error pages must not depend on the database: the template runs no queries.
+    context = {"error_title": title, "page_title": title, "error_message": message, "status_code": status}
     try:
-        return render(request, template, {"error_title": title, "page_title": title}, status=status)
+        return render(request, "error.html", context, status=status)
     except Exception:
         logger.exception("Could not render the %s page", status)
         return HttpResponse(f"<!doctype html><title>{status}</title><h1>{status}</h1>", status=status)
 
 
 def bad_request(request, exception=None):
-    return _error(request, "400.html", 400, _("Sorry, there is a problem with that request"))
+    return _error(
+        request,
+        400,
+        _("Sorry, there is a problem with that request"),
+        _("The address or the search you sent could not be understood. Check it and try again."),
+    )
 
 
 def permission_denied(request, exception=None):
-    return _error(request, "403.html", 403, _("You do not have access to this page"))
+    return _error(
+        request,
+        403,
+        _("You do not have access to this page"),
+        _("If you are a member of staff, sign in with an account that has access."),
+    )
 
 
 def page_not_found(request, exception=None):
-    return _error(request, "404.html", 404, _("Page not found"))
+    return _error(
+        request,
+        404,
+        _("Page not found"),
+        _(
+            "If you typed the web address, check it is correct. "
+            "If you pasted it, check you copied the entire address."
+        ),
+    )
 
 
 def server_error(request):
-    return _error(request, "500.html", 500, _("Sorry, there is a problem with the service"))
+    return _error(
+        request,
+        500,
+        _("Sorry, there is a problem with the service"),
+        _("Try again later. The problem has been recorded."),
+    )
