@@ -75,7 +75,7 @@ def make_programme_item(seminar, *, text, order=1):
 
 @pytest.fixture
 def sixth_seminar(db):
-    """The 6th seminar as the press release gives it, with two of its presenters."""
+    """The 6th seminar's dates, sessions and declared total, as the press release gives them."""
     seminar = make_seminar(
         slug="global-partners-seminar-2021",
         title_en="The 6th Tokyo Global Partners Seminar",
