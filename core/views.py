@@ -113,6 +113,11 @@ class HomeView(PageMixin, TemplateView):
             initiative_count=Count("initiatives", filter=live_q("initiatives__"))
         )
         context["initiatives"] = Initiative.objects.live().for_listing()
+
+        # Seminars block: the latest live seminars.
+        from seminars.models import Seminar
+
+        context["seminars"] = Seminar.objects.live().for_listing()[:3]
         return context
 
 

@@ -13,6 +13,7 @@ from core import views as core_views
 from core.media import serve_media
 from core.sitemaps import PageSitemap
 from initiatives.sitemaps import sitemaps as initiative_sitemaps
+from seminars.sitemaps import sitemaps as seminar_sitemaps
 
 admin.site.site_header = _("Legacy Portal administration")
 admin.site.site_title = _("Legacy Portal admin")
@@ -22,6 +23,7 @@ sitemaps = {
     "pages": PageSitemap(["home", "categories:list", "initiatives:list"]),
     **category_sitemaps,
     **initiative_sitemaps,
+    **seminar_sitemaps,
 }
 
 urlpatterns = [
