@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import PublishableAdmin, thumbnail, translated_search_fields
+from media_library.models import Video
+from media_library.models.videos import Player
+
+# Django 6 will assume https for addresses typed without a scheme; do so already.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+PUBLISHING = (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")})
+
+
+@admin.register(Video)
+class VideoAdmin(PublishableAdmin):
+    list_display = (
+        "position",
+        "thumbnail_column",
+        "title",
+        "duration_label",
+        "player_label",
+        "used_by_count",
+    )
+    list_display_links = ("title",)
+    list_filter = ("status", "featured", "categories")
+    search_fields = ["slug", "url", *translated_search_fields("title", "description")]
+    prepopulated_fields = {"slug": ("title_en",)}
+    filter_horizontal = ("categories",)
+    formfield_overrides = URL_FIELDS
+    readonly_fields = (*PublishableAdmin.readonly_fields, "used_by")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "description", "url", "source", "duration", "thumbnail")}),
+        (_("Captions or transcript"), {"fields": ("transcript",)}),
+        (_("Relations"), {"fields": ("categories", "used_by", "featured", "position")}),
+        PUBLISHING,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(initiative_count=Count("initiatives", distinct=True))
+
+    @admin.display(description=_("thumbnail"))
+    def thumbnail_column(self, obj):
+        return thumbnail(obj.thumbnail)
+
+    @admin.display(description=_("duration"), ordering="duration")
+    def duration_label(self, obj):
+        return obj.duration_label or "—"
+
+    @admin.display(description=_("plays"))
+    def player_label(self, obj):
+        return Player(obj.player).label
+
+    @admin.display(description=_("used by initiatives"), ordering="initiative_count")
+    def used_by_count(self, obj):
+        return obj.initiative_count
+
+    @admin.display(description=_("used by initiatives"))
+    def used_by(self, obj):
+        """The initiatives that list this video, linked to their admin pages."""
+        initiatives = obj.initiatives.order_by("number") if obj.pk else []
+        if not initiatives:
+            return _("No initiative lists this video.")
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                ((reverse("admin:initiatives_initiative_change", args=[i.pk]), str(i)) for i in initiatives),
+            ),
+        )

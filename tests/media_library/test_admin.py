@@ -1,0 +1,61 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from core.models import Status
+from core.standins import standin_image
+from initiatives.models import InitiativeVideo
+from media_library.models import Video
+from tests.conftest import make_initiative
+from tests.media_library.conftest import make_video
+
+pytestmark = pytest.mark.django_db
+
+
+def video_form(**fields):
+    data = {
+        "title_en": "FIND YOUR HERO",
+        "slug": "find-your-hero",
+        "position": "1",
+        "status": Status.DRAFT,
+        "publish_at_0": "",
+        "publish_at_1": "",
+    }
+    data.update(fields)
+    return data
+
+
+def test_video_admin_pages_load(publisher_client):
+    video = make_video()
+    assert publisher_client.get("/admin/media_library/video/").status_code == 200
+    assert publisher_client.get("/admin/media_library/video/add/").status_code == 200
+    assert publisher_client.get(f"/admin/media_library/video/{video.pk}/change/").status_code == 200
+
+
+def test_video_admin_shows_the_initiatives_that_use_it(publisher_client, initiative):
+    video = make_video()
+    other = make_initiative(category=initiative.category, title_en="Para-sports")
+    InitiativeVideo.objects.create(initiative=initiative, video=video)
+    InitiativeVideo.objects.create(initiative=other, video=video)
+    page = publisher_client.get(f"/admin/media_library/video/{video.pk}/change/").content.decode()
+    assert f"/admin/initiatives/initiative/{initiative.pk}/change/" in page
+    assert "Para-sports" in page
+    listing = publisher_client.get("/admin/media_library/video/").content.decode()
+    assert '<td class="field-used_by_count">2</td>' in listing
+
+
+def test_editor_can_add_a_video_but_not_publish_it(editor_client):
+    thumbnail = SimpleUploadedFile("hero.png", standin_image("FIND YOUR HERO", size=(320, 180)))
+    response = editor_client.post(
+        "/admin/media_library/video/add/", video_form(status=Status.PUBLISHED, thumbnail=thumbnail)
+    )
+    assert response.status_code == 302
+    video = Video.objects.get(slug="find-your-hero")
+    assert video.status == Status.DRAFT
+    assert (video.thumbnail_width, video.thumbnail_height) == (320, 180)
+
+
+def test_initiative_admin_edits_related_videos_in_order(publisher_client, initiative):
+    video = make_video()
+    page = publisher_client.get(f"/admin/initiatives/initiative/{initiative.pk}/change/").content.decode()
+    assert "video_links-TOTAL_FORMS" in page
+    assert f"/admin/media_library/video/{video.pk}/change/" not in page

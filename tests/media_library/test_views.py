@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from core.models import Status
+from initiatives.models import InitiativeVideo
+from tests.conftest import make_initiative
+from tests.media_library.conftest import make_video
+
+pytestmark = pytest.mark.django_db
+
+SEED_YOUTUBE = "https://www.youtube.com/watch?v=V7mK8KEORh4&t=7s"
+
+
+def test_video_list_shows_live_videos_only(client):
+    make_video(title_en="TOKYO 2020 #ARIGATO (30 sec.)", duration=30)
+    make_video(title_en="A draft film", status=Status.DRAFT)
+    page = client.get("/en/videos/").content.decode()
+    assert "TOKYO 2020 #ARIGATO (30 sec.)" in page
+    assert '<time datetime="PT30S">0:30</time>' in page
+    assert "A draft film" not in page
+
+
+def test_draft_video_is_404_for_visitors(client):
+    video = make_video(status=Status.DRAFT)
+    assert client.get(video.get_absolute_url()).status_code == 404
+
+
+def test_draft_video_is_previewed_for_editors(editor_client):
+    video = make_video(status=Status.DRAFT)
+    response = editor_client.get(video.get_absolute_url())
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_youtube_video_is_a_click_to_play_link_without_any_youtube_request(client):
+    video = make_video(url=SEED_YOUTUBE)
+    response = client.get(video.get_absolute_url())
+    page = response.content.decode()
+    assert "<iframe" not in page
+    assert (
+        'data-embed-url="https://www.youtube-nocookie.com/embed/V7mK8KEORh4?autoplay=1&amp;start=7"' in page
+    )
+    assert 'href="https://www.youtube.com/watch?v=V7mK8KEORh4&amp;t=7s"' in page
+    assert '<script src="/static/js/video-facade.js" defer></script>' in page
+    assert "frame-src https://www.youtube-nocookie.com;" in response["Content-Security-Policy"]
+
+
+def test_facade_script_frames_only_the_nocookie_player_with_a_referrer():
+    script = Path(finders.find("js/video-facade.js")).read_text(encoding="utf-8")
+    assert '"https://www.youtube-nocookie.com/embed/"' in script
+    assert 'setAttribute("referrerpolicy", "strict-origin-when-cross-origin")' in script
+    assert "frame.title" in script
+
+
+def test_video_on_another_site_is_an_external_link_with_a_notice(client):
+    video = make_video(url="https://www.example.org/films/1")
+    page = client.get(video.get_absolute_url()).content.decode()
+    assert 'href="https://www.example.org/films/1" rel="external noopener"' in page
+    assert "leaves the Tokyo 2020 Legacy Portal and opens example.org" in page
+    assert "video-facade.js" not in page
+
+
+def test_video_without_address_is_listed_without_a_player(client):
+    video = make_video(url="")
+    page = client.get(video.get_absolute_url()).content.decode()
+    assert "its web address is not known" in page
+    assert "video-player" not in page
+    assert "video-facade.js" not in page
+    assert "Web address not known" in client.get("/en/videos/").content.decode()
+
+
+def test_video_page_lists_its_live_initiatives(client, initiative):
+    video = make_video()
+    draft = make_initiative(category=initiative.category, status=Status.DRAFT, title_en="Hidden initiative")
+    InitiativeVideo.objects.create(initiative=initiative, video=video)
+    InitiativeVideo.objects.create(initiative=draft, video=video)
+    page = client.get(video.get_absolute_url()).content.decode()
+    assert "Crisis management" in page
+    assert "Hidden initiative" not in page
+
+
+def test_initiative_page_lists_its_live_videos_in_their_order(client, initiative):
+    second = make_video(title_en="Shown second")
+    first = make_video(title_en="Shown first")
+    hidden = make_video(title_en="Draft film", status=Status.DRAFT)
+    InitiativeVideo.objects.create(initiative=initiative, video=second, order=2)
+    InitiativeVideo.objects.create(initiative=initiative, video=first, order=1)
+    InitiativeVideo.objects.create(initiative=initiative, video=hidden, order=0)
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    assert page.index("Shown first") < page.index("Shown second")
+    assert "Draft film" not in page
+    assert "No related videos" not in page
+
+
+def test_video_page_in_japanese_marks_the_english_fallback(client):
+    video = make_video(title_en="FIND YOUR HERO", description_en="About para-sports.")
+    page = client.get(f"/ja{video.get_absolute_url()[3:]}").content.decode()
+    assert '<h1><span lang="en">FIND YOUR HERO</span></h1>' in page
