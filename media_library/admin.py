@@ -4,9 +4,11 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from core.admin import PublishableAdmin, thumbnail, translated_search_fields
-from media_library.models import Video
+from core.admin import DownloadCountsMixin, PublishableAdmin, thumbnail, translated_search_fields
+from core.templatetags.portal import download_label
+from media_library.models import Edition, EditionFile, Publication, Video
 from media_library.models.videos import Player
 
 # Django 6 will assume https for addresses typed without a scheme; do so already.
@@ -71,3 +73,64 @@ class VideoAdmin(PublishableAdmin):
                 ((reverse("admin:initiatives_initiative_change", args=[i.pk]), str(i)) for i in initiatives),
             ),
         )
+
+
+class EditionInline(TranslationTabularInline):
+    model = Edition
+    extra = 0
+    show_change_link = True
+    fields = ("position", "note", "published_on", "date_precision", "medium", "isbn", "file_count")
+    readonly_fields = ("file_count",)
+
+    @admin.display(description=_("files"))
+    def file_count(self, obj):
+        return obj.files.count() if obj.pk else 0
+
+
+@admin.register(Publication)
+class PublicationAdmin(PublishableAdmin):
+    list_display = ("position", "cover_thumbnail", "title", "kind")
+    list_display_links = ("title",)
+    list_filter = ("status", "kind")
+    search_fields = ["slug", *translated_search_fields("title", "summary")]
+    prepopulated_fields = {"slug": ("title_en",)}
+    inlines = [EditionInline]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "summary", "publisher", "cover", "position")}),
+        (_("Accessible formats"), {"fields": ("accessible_format_contact",)}),
+        PUBLISHING,
+    )
+
+    @admin.display(description=_("cover"))
+    def cover_thumbnail(self, obj):
+        return thumbnail(obj.cover)
+
+
+class EditionFileInline(DownloadCountsMixin, admin.TabularInline):
+    model = EditionFile
+    extra = 0
+    fields = ("language", "file", "title", "source_url", "facts", "download_counts")
+    readonly_fields = ("facts", "download_counts")
+    formfield_overrides = URL_FIELDS
+
+    @admin.display(description=_("format, size, pages"))
+    def facts(self, obj):
+        if not obj.pk:
+            return "—"
+        return download_label(obj)
+
+
+@admin.register(Edition)
+class EditionAdmin(TabbedTranslationAdmin):
+    """Each edition's files, one per language (the publication's page lists its editions)."""
+
+    list_display = ("__str__", "publication", "published_on", "medium")
+    list_filter = ("publication",)
+    list_select_related = ("publication",)
+    search_fields = translated_search_fields("note")
+    autocomplete_fields = ("publication",)
+    inlines = [EditionFileInline]
+    fields = ("publication", "note", "published_on", "date_precision", "medium", "isbn", "position")
+
+    class Media:
+        css = {"all": ("admin/portal-admin.css",)}

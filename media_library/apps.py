@@ -8,6 +8,7 @@ class MediaLibraryConfig(AppConfig):
 
     def ready(self):
         from core.media import register_public_images
-        from media_library.models import Video
+        from media_library.models import Publication, Video
 
         register_public_images(Video, "thumbnail")
+        register_public_images(Publication, "cover")

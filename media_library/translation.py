@@ -1,9 +1,20 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from media_library.models import Video
+from media_library.models import Edition, Publication, Video
 
 
 @register(Video)
 class VideoTranslationOptions(TranslationOptions):
     fields = ("title", "description", "source", "transcript")
     required_languages = ("en",)
+
+
+@register(Publication)
+class PublicationTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "publisher", "accessible_format_contact")
+    required_languages = ("en",)
+
+
+@register(Edition)
+class EditionTranslationOptions(TranslationOptions):
+    fields = ("note",)

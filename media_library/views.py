@@ -1,12 +1,15 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from categories.models import Category
+from core.downloads import counted_download
 from core.views import PortalListView, PreviewableDetailMixin
 from initiatives.models import Initiative
-from media_library.models import Video
+from media_library.models import Edition, EditionFile, Publication, Video
 
 
 class VideoListView(PortalListView):
@@ -35,3 +38,36 @@ class VideoDetailView(PreviewableDetailMixin, DetailView):
 
     def get_page_description(self):
         return Truncator(self.object.description).chars(160)
+
+
+class PublicationListView(PortalListView):
+    model = Publication
+    nav_section = "publications"
+    page_title = _("Publications")
+    page_description = _(
+        "Booklets, reports and a case study on the Tokyo 2020 Games legacy, "
+        "with a download for each language."
+    )
+
+
+class PublicationDetailView(PreviewableDetailMixin, DetailView):
+    model = Publication
+    nav_section = "publications"
+    list_title = _("Publications")
+    list_url_name = "media_library:publication_list"
+    fallback_fields = ("title", "summary")
+
+    def get_base_queryset(self):
+        return Publication.objects.prefetch_related(
+            Prefetch("editions", queryset=Edition.objects.prefetch_related("files"))
+        )
+
+
+@require_safe
+def publication_file(request, slug, pk):
+    """Count and serve one file of an edition; a draft publication's files only to staff."""
+    publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
+    stored_file = get_object_or_404(
+        EditionFile.objects.select_related("edition__publication"), pk=pk, edition__publication=publication
+    )
+    return counted_download(request, stored_file, filename=stored_file.download_filename)

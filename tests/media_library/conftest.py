@@ -1,12 +1,14 @@
 """Factories for the media library's tests."""
 
+import datetime
 import itertools
 
 from django.core.files.base import ContentFile
 
 from core.models import Status
-from core.standins import standin_image
-from media_library.models import Video
+from core.standins import standin_image, standin_pdf
+from media_library.models import Edition, EditionFile, Publication, Video
+from media_library.models.publications import PublicationKind
 
 _serial = itertools.count(1)
 
@@ -22,3 +24,36 @@ def make_video(*, status=Status.PUBLISHED, thumbnail=True, **fields):
         )
     video.save()
     return video
+
+
+def make_publication(*, status=Status.PUBLISHED, cover=True, **fields):
+    n = next(_serial)
+    defaults = {
+        "slug": f"publication-{n}",
+        "title_en": f"Publication {n}",
+        "kind": PublicationKind.BOOKLET,
+        "status": status,
+        "position": n,
+    }
+    defaults.update(fields)
+    publication = Publication(**defaults)
+    if cover:
+        publication.cover.save(
+            f"cover-{n}.png", ContentFile(standin_image(f"Cover {n}", size=(300, 424))), save=False
+        )
+    publication.save()
+    return publication
+
+
+def make_edition(publication, **fields):
+    defaults = {"published_on": datetime.date(2021, 7, 1)}
+    defaults.update(fields)
+    return Edition.objects.create(publication=publication, **defaults)
+
+
+def make_file(edition, *, language="en", content=None, filename=None, **fields):
+    stored = EditionFile(edition=edition, language=language, **fields)
+    content = content if content is not None else standin_pdf(f"File {language}", pages=2)
+    stored.file.save(filename or f"file-{language}.pdf", ContentFile(content), save=False)
+    stored.save()
+    return stored

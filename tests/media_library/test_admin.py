@@ -1,12 +1,14 @@
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from core.models import Status
+from core.models import DownloadCount, Status
 from core.standins import standin_image
 from initiatives.models import InitiativeVideo
 from media_library.models import Video
 from tests.conftest import make_initiative
-from tests.media_library.conftest import make_video
+from tests.media_library.conftest import make_edition, make_file, make_publication, make_video
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +61,32 @@ def test_initiative_admin_edits_related_videos_in_order(publisher_client, initia
     page = publisher_client.get(f"/admin/initiatives/initiative/{initiative.pk}/change/").content.decode()
     assert "video_links-TOTAL_FORMS" in page
     assert f"/admin/media_library/video/{video.pk}/change/" not in page
+
+
+def test_publication_admin_shows_cover_thumbnails_and_edition_inline(publisher_client):
+    publication = make_publication()
+    make_edition(publication, note_en="Reprinted edition")
+    listing = publisher_client.get("/admin/media_library/publication/").content.decode()
+    assert publication.cover.url in listing
+    page = publisher_client.get(f"/admin/media_library/publication/{publication.pk}/change/").content.decode()
+    assert "editions-TOTAL_FORMS" in page
+    assert 'value="Reprinted edition"' in page
+
+
+def test_edition_admin_shows_each_files_facts_and_download_counts(publisher_client):
+    edition = make_edition(make_publication())
+    stored = make_file(edition, language="fr")
+    DownloadCount.record(stored)
+    DownloadCount.record(stored, day=datetime.date(2020, 1, 1))
+    page = publisher_client.get(f"/admin/media_library/edition/{edition.pk}/change/").content.decode()
+    assert "PDF, " in page
+    assert "French, 2 pages" in page
+    assert "2 / 1" in page
+
+
+def test_editor_may_edit_editions_but_not_publish_publications(editor_client):
+    publication = make_publication(status=Status.DRAFT)
+    edition = make_edition(publication)
+    assert editor_client.get(f"/admin/media_library/edition/{edition.pk}/change/").status_code == 200
+    page = editor_client.get(f"/admin/media_library/publication/{publication.pk}/change/").content.decode()
+    assert 'name="status"' not in page

@@ -1,3 +1,4 @@
+import datetime
 from pathlib import Path
 
 import pytest
@@ -5,8 +6,9 @@ from django.contrib.staticfiles import finders
 
 from core.models import Status
 from initiatives.models import InitiativeVideo
+from media_library.models.publications import DatePrecision, Medium
 from tests.conftest import make_initiative
-from tests.media_library.conftest import make_video
+from tests.media_library.conftest import make_edition, make_file, make_publication, make_video
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +100,79 @@ def test_video_page_in_japanese_marks_the_english_fallback(client):
     video = make_video(title_en="FIND YOUR HERO", description_en="About para-sports.")
     page = client.get(f"/ja{video.get_absolute_url()[3:]}").content.decode()
     assert '<h1><span lang="en">FIND YOUR HERO</span></h1>' in page
+
+
+@pytest.fixture
+def booklets(db):
+    """The two booklets of the Must-show list, in small."""
+    legacy = make_publication(slug="building-the-legacy", title_en="Building the Legacy – Beyond 2020 –")
+    july = make_edition(legacy, published_on=datetime.date(2021, 7, 1), medium=Medium.PRINTED)
+    for language in ("en", "ja"):
+        make_file(july, language=language)
+    make_file(july, language="fr", title="Après les Jeux, leur héritage – Au-delà de 2020 –")
+    towards = make_publication(slug="towards-2020", title_en="Towards 2020 – Building the Legacy –")
+    reprint = make_edition(
+        towards, note_en="Reprinted edition", published_on=datetime.date(2018, 12, 1), position=1
+    )
+    make_file(reprint, language="ja")
+    make_file(reprint, language="en")
+    first = make_edition(
+        towards, published_on=datetime.date(2016, 1, 1), date_precision=DatePrecision.YEAR, position=3
+    )
+    make_file(first, language="en")
+    return legacy, towards
+
+
+def test_publication_list_gives_a_download_per_language_of_each_edition(client, booklets):
+    legacy, _towards = booklets
+    page = client.get("/en/publications/").content.decode()
+    section = page[page.index("Building the Legacy – Beyond 2020 –") : page.index("Towards 2020")]
+    assert '<time datetime="2021-07">July 2021</time>' in section
+    assert section.count('class="download"') == 3
+    english, japanese, french = (f.get_absolute_url() for f in legacy.editions.get().files_in_order)
+    assert section.index(english) < section.index(japanese) < section.index(french)
+    assert "PDF, " in section
+    assert ", French, 2 pages" in section
+    assert '<span lang="fr">Après les Jeux, leur héritage – Au-delà de 2020 –</span>' in section
+
+
+def test_publication_list_shows_every_edition_of_a_publication(client, booklets):
+    page = client.get("/en/publications/").content.decode()
+    section = page[page.index("Towards 2020") :]
+    assert 'Reprinted edition · <time datetime="2018-12">December 2018</time>' in section
+    assert '<time datetime="2016">2016</time>' in section
+    assert "January 2016" not in section
+
+
+def test_edition_dates_follow_the_visitors_language(client, booklets):
+    page = client.get("/ja/publications/").content.decode()
+    assert "2021年7月" in page
+    assert "2018年12月" in page
+
+
+def test_draft_publication_is_neither_listed_nor_shown(client, booklets):
+    draft = make_publication(title_en="Unpublished report", status=Status.DRAFT)
+    assert "Unpublished report" not in client.get("/en/publications/").content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_publication_page_offers_an_accessible_format(client, booklets):
+    legacy, _towards = booklets
+    legacy.publisher_en = "Tokyo Metropolitan Government"
+    legacy.save()
+    page = client.get(legacy.get_absolute_url()).content.decode()
+    assert "Request an accessible format" in page
+    assert "Contact the publisher, Tokyo Metropolitan Government." in page
+    legacy.accessible_format_contact_en = "International Affairs Division, phone 03-0000-0000"
+    legacy.save()
+    page = client.get(legacy.get_absolute_url()).content.decode()
+    assert "International Affairs Division, phone 03-0000-0000" in page
+
+
+def test_publication_page_names_the_originals_source(client):
+    report = make_publication(title_en="Tokyo 2020 Legacy Report")
+    source = "https://www.2020games.metro.tokyo.lg.jp/docs/Tokyo2020LegacyReport_EN.pdf"
+    make_file(make_edition(report, published_on=None), language="en", source_url=source)
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert f'<a href="{source}" rel="external noopener">' in page
+    assert "Original published on 2020games.metro.tokyo.lg.jp" in page
