@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from core.admin import DownloadCountsMixin, PublishableAdmin, thumbnail, translated_search_fields
 from core.templatetags.portal import download_label
-from media_library.models import Edition, EditionFile, Publication, Video
+from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
 from media_library.models.videos import Player
 
 # Django 6 will assume https for addresses typed without a scheme; do so already.
@@ -134,3 +135,52 @@ class EditionAdmin(TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("admin/portal-admin.css",)}
+
+
+@admin.register(Infographic)
+class InfographicAdmin(DownloadCountsMixin, PublishableAdmin):
+    list_display = ("position", "thumbnail_column", "title", "category", "download_counts")
+    list_display_links = ("title",)
+    list_filter = ("status", "category")
+    list_select_related = ("category",)
+    search_fields = ["slug", *translated_search_fields("title", "alt_text")]
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = (*PublishableAdmin.readonly_fields, "thumbnail_column", "facts", "download_counts")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "alt_text", "description", "category", "position")}),
+        (_("Image"), {"fields": ("file", "thumbnail_column", "facts", "download_counts")}),
+        PUBLISHING,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("renditions")
+
+    @admin.display(description=_("thumbnail"))
+    def thumbnail_column(self, obj):
+        rendition = obj.smallest_rendition if obj.pk else None
+        return thumbnail(rendition.file if rendition else None)
+
+    @admin.display(description=_("format, size, pixels"))
+    def facts(self, obj):
+        if not obj.pk:
+            return "—"
+        return f"{obj.format_label}, {filesizeformat(obj.size)}, {obj.width} × {obj.height}"
+
+
+@admin.register(InfographicArchive)
+class InfographicArchiveAdmin(DownloadCountsMixin, admin.ModelAdmin):
+    """The “download all” ZIPs: read-only, for their download counts. The site builds them."""
+
+    list_display = ("created_at", "image_count", "size", "is_current_label", "download_counts")
+    readonly_fields = ("created_at", "image_count", "size", "fingerprint", "download_counts")
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("current"), boolean=True)
+    def is_current_label(self, obj):
+        return obj.is_current

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from media_library.models import Edition, Publication, Video
+from media_library.models import Edition, Infographic, Publication, Video
 
 
 @register(Video)
@@ -18,3 +18,9 @@ class PublicationTranslationOptions(TranslationOptions):
 @register(Edition)
 class EditionTranslationOptions(TranslationOptions):
     fields = ("note",)
+
+
+@register(Infographic)
+class InfographicTranslationOptions(TranslationOptions):
+    fields = ("title", "alt_text", "description")
+    required_languages = ("en",)

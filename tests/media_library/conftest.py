@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 
 from core.models import Status
 from core.standins import standin_image, standin_pdf
-from media_library.models import Edition, EditionFile, Publication, Video
+from media_library.models import Edition, EditionFile, Infographic, Publication, Video
 from media_library.models.publications import PublicationKind
 
 _serial = itertools.count(1)
@@ -57,3 +57,22 @@ def make_file(edition, *, language="en", content=None, filename=None, **fields):
     stored.file.save(filename or f"file-{language}.pdf", ContentFile(content), save=False)
     stored.save()
     return stored
+
+
+def make_infographic(*, status=Status.PUBLISHED, size=(600, 850), **fields):
+    """An infographic saved with a new original, so its renditions are made."""
+    n = next(_serial)
+    defaults = {
+        "slug": f"infographic-{n}",
+        "title_en": f"Infographic {n}",
+        "alt_text_en": f"Text of infographic {n}.",
+        "status": status,
+        "position": n,
+    }
+    defaults.update(fields)
+    infographic = Infographic(**defaults)
+    infographic.file.save(
+        f"infographic-{n}.png", ContentFile(standin_image(f"Infographic {n}", size=size)), save=False
+    )
+    infographic.save()
+    return infographic

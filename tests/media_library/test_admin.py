@@ -6,9 +6,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core.models import DownloadCount, Status
 from core.standins import standin_image
 from initiatives.models import InitiativeVideo
-from media_library.models import Video
+from media_library.models import InfographicArchive, Video
 from tests.conftest import make_initiative
-from tests.media_library.conftest import make_edition, make_file, make_publication, make_video
+from tests.media_library.conftest import (
+    make_edition,
+    make_file,
+    make_infographic,
+    make_publication,
+    make_video,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +96,27 @@ def test_editor_may_edit_editions_but_not_publish_publications(editor_client):
     assert editor_client.get(f"/admin/media_library/edition/{edition.pk}/change/").status_code == 200
     page = editor_client.get(f"/admin/media_library/publication/{publication.pk}/change/").content.decode()
     assert 'name="status"' not in page
+
+
+def test_infographic_admin_shows_a_rendition_thumbnail_and_download_counts(publisher_client):
+    infographic = make_infographic()
+    DownloadCount.record(infographic)
+    smallest = infographic.renditions.get(format="jpeg", width=480)
+    listing = publisher_client.get("/admin/media_library/infographic/").content.decode()
+    assert smallest.file.url in listing
+    assert '<td class="field-download_counts">1 / 1</td>' in listing
+    page = publisher_client.get(f"/admin/media_library/infographic/{infographic.pk}/change/").content.decode()
+    assert "PNG, " in page
+    assert "600 × 850" in page
+
+
+def test_zip_admin_is_read_only_with_download_counts(publisher_client):
+    make_infographic()
+    archive = InfographicArchive.current(build=True)
+    DownloadCount.record(archive)
+    listing = publisher_client.get("/admin/media_library/infographicarchive/").content.decode()
+    assert '<td class="field-download_counts">1 / 1</td>' in listing
+    assert publisher_client.get("/admin/media_library/infographicarchive/add/").status_code == 403
+    page = publisher_client.get(f"/admin/media_library/infographicarchive/{archive.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="fingerprint"' not in page.content.decode()

@@ -10,7 +10,7 @@ from PIL import Image
 
 from core.models import Status
 from core.standins import standin_image
-from media_library.models import EditionFile, Video
+from media_library.models import EditionFile, Infographic, Video
 from tests.media_library.conftest import make_edition, make_publication
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +124,58 @@ def test_accepted_edition_file_gets_its_facts_from_the_content(editor_client, pd
         len(pdf_bytes),
         3,
     )
+
+
+@pytest.mark.parametrize("case", BAD_IMAGES)
+def test_refused_infographic_shows_why_and_stores_nothing(publisher_client, media_root, case):
+    name, content, message = BAD_IMAGES[case]
+    response = publisher_client.post(
+        "/admin/media_library/infographic/add/",
+        {
+            "title_en": "Building the Legacy",
+            "alt_text_en": "The nine areas of the legacy.",
+            "slug": "building-the-legacy",
+            "position": "1",
+            "status": Status.DRAFT,
+            "file": SimpleUploadedFile(name, content),
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["file"]
+    assert any(message in error for error in errors), errors
+    assert not Infographic.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_infographic_without_alt_text_is_refused(publisher_client, media_root, png_bytes):
+    response = publisher_client.post(
+        "/admin/media_library/infographic/add/",
+        {
+            "title_en": "Building the Legacy",
+            "alt_text_en": "",
+            "slug": "building-the-legacy",
+            "position": "1",
+            "status": Status.DRAFT,
+            "file": SimpleUploadedFile("legacy.png", png_bytes),
+        },
+    )
+    assert response.status_code == 200
+    assert "alt_text_en" in response.context["adminform"].form.errors
+    assert stored_files(media_root) == []
+
+
+def test_accepted_infographic_gets_its_renditions(editor_client, png_bytes):
+    response = editor_client.post(
+        "/admin/media_library/infographic/add/",
+        {
+            "title_en": "Building the Legacy",
+            "alt_text_en": "The nine areas of the legacy.",
+            "slug": "building-the-legacy",
+            "position": "1",
+            "file": SimpleUploadedFile("legacy.png", png_bytes),
+        },
+    )
+    assert response.status_code == 302
+    infographic = Infographic.objects.get()
+    assert (infographic.status, infographic.width, infographic.height) == (Status.DRAFT, 300, 200)
+    assert sorted(infographic.renditions.values_list("format", "width")) == [("jpeg", 300), ("webp", 300)]
