@@ -176,3 +176,22 @@ def test_publication_page_names_the_originals_source(client):
     page = client.get(report.get_absolute_url()).content.decode()
     assert f'<a href="{source}" rel="external noopener">' in page
     assert "Original published on 2020games.metro.tokyo.lg.jp" in page
+
+
+def test_sitemap_lists_live_videos_and_publications_with_alternates(client):
+    video = make_video(slug="find-your-hero")
+    make_video(slug="draft-film", status=Status.DRAFT)
+    make_publication(slug="towards-2020")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/en/videos/find-your-hero/" in xml
+    assert 'hreflang="ja" href="http://testserver/ja/videos/find-your-hero/"' in xml
+    assert "http://testserver/en/publications/towards-2020/" in xml
+    assert "http://testserver/en/infographics/" in xml
+    assert "draft-film" not in xml
+    assert video.get_absolute_url() == "/en/videos/find-your-hero/"
+
+
+def test_main_menu_marks_the_media_section(client):
+    page = client.get("/en/publications/").content.decode()
+    assert '<a href="/en/publications/" aria-current="true">Publications</a>' in page
+    assert '<a href="/en/videos/">Videos</a>' in page
