@@ -3,7 +3,9 @@
 import datetime
 import itertools
 
+import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 
 from core.models import Status
 from core.standins import standin_image, standin_pdf
@@ -76,3 +78,9 @@ def make_infographic(*, status=Status.PUBLISHED, size=(600, 850), **fields):
     )
     infographic.save()
     return infographic
+
+
+@pytest.fixture
+def legacy_content(db):
+    """The project's own content, loaded as `manage.py load_legacy_content` does."""
+    call_command("load_legacy_content", verbosity=0)

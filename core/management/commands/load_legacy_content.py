@@ -1,10 +1,35 @@
 import importlib.util
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.content import CONTENT_DIR, ContentLoader
+
+
+def content_modules():
+    """Each app's `content` module, in INSTALLED_APPS order, except that a module
+    naming other apps in `LOAD_AFTER` (initiatives link to videos) comes after them."""
+    modules = {}
+    for app_config in apps.get_app_configs():
+        module_name = f"{app_config.name}.content"
+        if app_config.name != "core" and importlib.util.find_spec(module_name) is not None:
+            modules[app_config.name] = importlib.import_module(module_name)
+    ordered = []
+
+    def add(name, seen=()):
+        if name in ordered:
+            return
+        if name in seen:
+            raise CommandError(f"Content modules wait for each other: {' -> '.join([*seen, name])}")
+        for before in getattr(modules[name], "LOAD_AFTER", ()):
+            if before in modules:
+                add(before, (*seen, name))
+        ordered.append(name)
+
+    for name in modules:
+        add(name)
+    return [modules[name] for name in ordered]
 
 
 class Command(BaseCommand):
@@ -30,11 +55,8 @@ class Command(BaseCommand):
 
         loader = ContentLoader(content_dir=content_dir, dry_run=dry_run, overwrite=overwrite, log=log)
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.content"
-                if app_config.name == "core" or importlib.util.find_spec(module_name) is None:
-                    continue
-                importlib.import_module(module_name).load(loader)
+            for module in content_modules():
+                module.load(loader)
             if dry_run:
                 transaction.set_rollback(True)
         if dry_run:
