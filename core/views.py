@@ -107,12 +107,22 @@ class HomeView(PageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         from categories.models import Category
         from initiatives.models import Initiative
+        from media_library.models import Infographic, InfographicArchive, Publication, Video
+        from media_library.models.publications import PublicationKind
 
         context = super().get_context_data(**kwargs)
         context["categories"] = Category.objects.live().annotate(
             initiative_count=Count("initiatives", filter=live_q("initiatives__"))
         )
         context["initiatives"] = Initiative.objects.live().for_listing()
+        publications = Publication.objects.live().for_listing()
+        context["featured_videos"] = Video.objects.live().featured().for_listing()
+        context["message_card"] = publications.filter(kind=PublicationKind.MESSAGE_CARD).first()
+        context["latest_publications"] = publications.exclude(
+            kind=PublicationKind.MESSAGE_CARD
+        ).newest_first()[:3]
+        context["infographics"] = infographics = list(Infographic.objects.live().for_listing())
+        context["infographic_archive"] = InfographicArchive.current(live=infographics)
         return context
 
 

@@ -263,10 +263,10 @@ class InfographicArchive(StoredFile):
         return hashlib.sha256(json.dumps(key).encode()).hexdigest()
 
     @classmethod
-    def current(cls, *, build=False):
-        """The archive of the live infographics: None if there are none, or (build=False) if
-        it has not been built yet."""
-        infographics = list(Infographic.objects.live())
+    def current(cls, *, live=None, build=False):
+        """The archive of the live infographics (`live`, if the caller has them already):
+        None if there are none, or (build=False) if it has not been built yet."""
+        infographics = list(Infographic.objects.live() if live is None else live)
         if not infographics:
             return None
         fingerprint = cls.fingerprint_of(infographics)
