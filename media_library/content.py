@@ -9,21 +9,25 @@ Initiatives link to these videos (initiatives.content, which loads after this).
 """
 
 import datetime
+import unicodedata
 
 from core.content import translations
 from core.i18n import language_name
 from core.models import Status
 from core.standins import standin_image, standin_pdf
 from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
-from media_library.models.publications import DatePrecision
+from media_library.models.publications import DatePrecision, PublicationKind
 
 BRAND = "#0b3a6e"
-# The stand-ins' built-in font has Latin glyphs only.
-LATIN = str.maketrans({"【": "[", "】": "] ", "①": "1", "」": "", "「": ""})
+PUNCTUATION = str.maketrans(
+    {"【": "[", "】": "] ", "①": "1", "「": "", "」": "", "–": "-", "—": "-", "’": "'", "“": '"', "”": '"'}
+)
 
 
 def _latin(text):
-    return text.translate(LATIN).strip()
+    """The stand-ins' built-in font has ASCII glyphs only: "Après – ①" -> "Apres - 1"."""
+    text = unicodedata.normalize("NFKD", text.translate(PUNCTUATION))
+    return text.encode("ascii", "ignore").decode().strip()
 
 
 def _published(value):
@@ -92,7 +96,11 @@ def load_publications(loader, data):
             field="cover",
             filename=f"{publication.slug}-cover.png",
             make_content=lambda p=publication: standin_image(
-                _latin(p.title_en), ["Cover", p.get_kind_display()], size=(600, 848), accent=BRAND
+                _latin(p.title_en),
+                ["Cover", p.get_kind_display()],
+                # A card is landscape; booklets and reports are A4 portrait.
+                size=(800, 560) if p.kind == PublicationKind.MESSAGE_CARD else (600, 848),
+                accent=BRAND,
             ),
         )
         for number, edition_item in enumerate(item["editions"], 1):
@@ -117,7 +125,7 @@ def _attach_edition_file(loader, publication, edition, item, published, precisio
     lines = [
         f"{language_name(language)} edition",
         _edition_label(published, precision, edition.note_en),
-        publication.publisher_en,
+        _latin(publication.publisher_en),
     ]
     if item.get("image"):
         filename = f"{publication.slug}-{language}.png"
