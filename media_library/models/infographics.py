@@ -107,6 +107,8 @@ class Infographic(Publishable, StoredFile):
         return f"{self.title}.{self.extension or 'bin'}"
 
     def save(self, *args, **kwargs):
+        # Compare with the stored name: a file saved with save=False (the loader) is already
+        # "committed", so only the database tells whether the original is new.
         stored_name = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
         super().save(*args, **kwargs)
         if self.file and self.file.name != stored_name:

@@ -152,9 +152,8 @@ class Edition(models.Model):
         verbose_name_plural = _("editions")
 
     def __str__(self):
-        when = self.published_on.strftime("%Y-%m") if self.published_on else _("undated")
         note = f" {self.note}" if self.note else ""
-        return f"{self.publication}:{note} ({when})"
+        return f"{self.publication}:{note} ({self.date_iso or _('undated')})"
 
     def save(self, *args, **kwargs):
         # Month precision is a fact about the source: never pretend to know the day.
@@ -162,6 +161,13 @@ class Edition(models.Model):
             month = 1 if self.date_precision == DatePrecision.YEAR else self.published_on.month
             self.published_on = self.published_on.replace(month=month, day=1)
         super().save(*args, **kwargs)
+
+    @property
+    def date_iso(self):
+        """ "2021-07", or "2016" for a year-precision date; "" when undated (for <time> and filenames)."""
+        if not self.published_on:
+            return ""
+        return self.published_on.strftime("%Y" if self.date_precision == DatePrecision.YEAR else "%Y-%m")
 
     @property
     def files_in_order(self):
@@ -172,7 +178,7 @@ class Edition(models.Model):
 def edition_file_upload_to(instance, filename):
     extension = os.path.splitext(filename)[1].lower().replace(".jpeg", ".jpg")
     edition = instance.edition
-    when = edition.published_on.strftime("%Y-%m") if edition.published_on else "undated"
+    when = edition.date_iso or "undated"
     slug = edition.publication.slug
     return f"publications/{slug}/{slug}-{when}-{instance.language}{extension}"
 
@@ -238,15 +244,5 @@ class EditionFile(StoredFile):
         """“Après les Jeux, leur héritage – Au-delà de 2020 – (2021-07, français).pdf”."""
         with override(self.language):
             name = language_name(self.language)
-        published = self.edition.published_on
-        when = (
-            (
-                published.strftime("%Y")
-                if self.edition.date_precision == DatePrecision.YEAR
-                else published.strftime("%Y-%m")
-            )
-            if published
-            else ""
-        )
-        facts = ", ".join(part for part in (when, name) if part)
+        facts = ", ".join(part for part in (self.edition.date_iso, name) if part)
         return f"{self.own_title} ({facts}).{self.extension or 'bin'}"
