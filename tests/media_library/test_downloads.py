@@ -131,3 +131,19 @@ def test_200_concurrent_downloads_add_exactly_200(pdf_bytes):
         ]
     assert results == [True] * 200
     assert count_of(stored) == (200, 1)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/publications/building-the-legacy/files/99999999999999999999999/",
+        "/en/publications/no-such-publication/files/1/",
+        "/en/infographics/no-such-image/original/",
+        "/en/videos/?page=999",
+        "/en/publications/?page=abc",
+    ],
+)
+def test_bad_addresses_are_404_in_the_sites_design(client, french_file, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
