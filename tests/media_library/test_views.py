@@ -195,3 +195,10 @@ def test_main_menu_marks_the_media_section(client):
     page = client.get("/en/publications/").content.decode()
     assert '<a href="/en/publications/" aria-current="true">Publications</a>' in page
     assert '<a href="/en/videos/">Videos</a>' in page
+
+
+def test_an_editions_isbn_and_medium_are_shown(client):
+    publication = make_publication()
+    make_file(make_edition(publication, isbn="978-0-306-40615-7", medium=Medium.PRINTED), language="en")
+    page = client.get(publication.get_absolute_url()).content.decode()
+    assert "Printed · ISBN 978-0-306-40615-7" in page
