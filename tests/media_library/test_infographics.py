@@ -259,3 +259,13 @@ def test_renditions_and_zip_need_no_local_paths(client, settings):
     with zipfile.ZipFile(io.BytesIO(body(response))) as archive:
         assert len(archive.namelist()) == 2
     assert InfographicRendition.objects.count() == 4
+
+
+def test_an_infographic_links_its_live_category_only(client, category):
+    from tests.conftest import make_category
+
+    make_infographic(category=category)
+    make_infographic(category=make_category(title_en="Draft area", status=Status.DRAFT))
+    page = client.get("/en/infographics/").content.decode()
+    assert f'<a href="{category.get_absolute_url()}">Safety and Security</a>' in page
+    assert "Draft area" not in page
