@@ -135,6 +135,17 @@ class ContentLoader:
         self._count(model, CREATED, obj)
         return obj
 
+    def fill_file(self, obj, *, field, filename, make_content):
+        """Give a saved object's empty file field (a thumbnail, a cover) a generated file.
+
+        Like attach_file, it never replaces a file that is there (the loader's or an
+        editor's), and writes nothing to storage in a dry run.
+        """
+        if getattr(obj, field) or self.dry_run:
+            return
+        getattr(obj, field).save(filename, ContentFile(make_content()), save=True)
+        self.log(f"{'added':>9}  {field} of {obj._meta.verbose_name}: {obj}", 2)
+
     def summary_lines(self):
         models_seen = sorted({name for name, _outcome in self.counts}, key=str)
         for name in models_seen:

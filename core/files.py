@@ -12,10 +12,11 @@ PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 WEBP = "image/webp"
+ZIP = "application/zip"
 
 # Labels are the formats' own names, the same in every language.
-FORMAT_LABELS = {PDF: "PDF", PNG: "PNG", JPEG: "JPEG", WEBP: "WebP"}
-EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", WEBP: "webp"}
+FORMAT_LABELS = {PDF: "PDF", PNG: "PNG", JPEG: "JPEG", WEBP: "WebP", ZIP: "ZIP"}
+EXTENSIONS = {PDF: "pdf", PNG: "png", JPEG: "jpg", WEBP: "webp", ZIP: "zip"}
 PILLOW_FORMATS = {"PNG": PNG, "JPEG": JPEG, "WEBP": WEBP}
 
 
@@ -38,6 +39,9 @@ def sniff(head):
         return JPEG
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
+    # Archives the site builds itself (never accepted as uploads: validators allow no .zip).
+    if head.startswith(b"PK\x03\x04"):
+        return ZIP
     return ""
 
 

@@ -113,14 +113,14 @@ def validate_image_data(data):
                 img.load()
     except ValidationError:
         raise
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow refuses to open images far above its own limit before we see their size.
+        raise ValidationError(
+            _("The image has too many pixels; the largest accepted is %(max)s pixels in all.")
+            % {"max": f"{max_pixels:,}"},
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("This image is damaged or incomplete and cannot be opened."), code="broken_image"
         ) from None

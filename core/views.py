@@ -13,8 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView, TemplateView
 
+from categories.models import Category
 from core.i18n import fallback_language
 from core.models import live_q
+from initiatives.models import Initiative
+from media_library.models import Infographic, InfographicArchive, Publication, Video
+from media_library.models.publications import PublicationKind
+from seminars.models import Seminar
 
 logger = logging.getLogger(__name__)
 
@@ -105,18 +110,19 @@ class HomeView(PageMixin, TemplateView):
     )
 
     def get_context_data(self, **kwargs):
-        from categories.models import Category
-        from initiatives.models import Initiative
-
         context = super().get_context_data(**kwargs)
         context["categories"] = Category.objects.live().annotate(
             initiative_count=Count("initiatives", filter=live_q("initiatives__"))
         )
         context["initiatives"] = Initiative.objects.live().for_listing()
-
-        # Seminars block: the latest live seminars.
-        from seminars.models import Seminar
-
+        publications = Publication.objects.live().for_listing()
+        context["featured_videos"] = Video.objects.live().featured().for_listing()
+        context["message_card"] = publications.filter(kind=PublicationKind.MESSAGE_CARD).first()
+        context["latest_publications"] = publications.exclude(
+            kind=PublicationKind.MESSAGE_CARD
+        ).newest_first()[:3]
+        context["infographics"] = infographics = list(Infographic.objects.live().for_listing())
+        context["infographic_archive"] = InfographicArchive.current(live=infographics)
         context["seminars"] = Seminar.objects.live().for_listing()[:3]
         return context
 

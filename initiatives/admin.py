@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import DownloadCountsMixin, PublishableAdmin, translated_search_fields
-from initiatives.models import Initiative, InitiativeDocument
+from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
 
 
 class InitiativeDocumentInline(DownloadCountsMixin, admin.TabularInline):
@@ -10,6 +10,15 @@ class InitiativeDocumentInline(DownloadCountsMixin, admin.TabularInline):
     extra = 0
     fields = ("language", "file", "size", "page_count", "download_counts")
     readonly_fields = ("size", "page_count", "download_counts")
+
+
+class InitiativeVideoInline(admin.TabularInline):
+    model = InitiativeVideo
+    extra = 0
+    fields = ("order", "video")
+    autocomplete_fields = ("video",)
+    verbose_name = _("related video")
+    verbose_name_plural = _("related videos, in the order shown on the page")
 
 
 @admin.register(Initiative)
@@ -21,7 +30,7 @@ class InitiativeAdmin(PublishableAdmin):
     search_fields = ["slug", *translated_search_fields("title", "summary")]
     autocomplete_fields = ("category",)
     prepopulated_fields = {"slug": ("title_en",)}
-    inlines = [InitiativeDocumentInline]
+    inlines = [InitiativeDocumentInline, InitiativeVideoInline]
     fieldsets = (
         (None, {"fields": ("number", "title", "slug", "category", "summary", "body", "as_of")}),
         (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),

@@ -1,4 +1,5 @@
-"""Loads the 24 initiatives from content/initiatives.yaml, each with a stand-in PDF."""
+"""Loads the 24 initiatives from content/initiatives.yaml, each with a stand-in PDF,
+and links each to its related videos (so it loads after the media library)."""
 
 from django.conf import settings
 
@@ -7,7 +8,8 @@ from core.content import translations
 from core.i18n import language_name
 from core.models import Status
 from core.standins import standin_pdf
-from initiatives.models import Initiative, InitiativeDocument
+from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
+from media_library.models import Video
 
 ACCENTS = {
     "red": "#b3261e",
@@ -59,3 +61,21 @@ def load(loader):
                     accent=ACCENTS[i.category.colour] if i.category else "#0b3a6e",
                 ),
             )
+        link_videos(loader, initiative, item.get("videos", ()))
+
+
+def link_videos(loader, initiative, slugs):
+    """Link the initiative to its videos, in order. A new link also relates the video to the
+    initiative's category. An order an editor has changed is kept (see ContentLoader.upsert)."""
+    videos = Video.objects.in_bulk(slugs, field_name="slug")
+    missing = [slug for slug in slugs if slug not in videos]
+    if missing:
+        raise ValueError(f"Initiative {initiative.number} lists unknown videos: {missing}")
+    for order, slug in enumerate(slugs, 1):
+        video = videos[slug]
+        new = not InitiativeVideo.objects.filter(initiative=initiative, video=video).exists()
+        loader.upsert(
+            InitiativeVideo, lookup={"initiative": initiative, "video": video}, values={"order": order}
+        )
+        if new and initiative.category_id:
+            video.categories.add(initiative.category_id)

@@ -40,6 +40,13 @@ class Initiative(Publishable):
     as_of = models.DateField(
         _("information as of"), null=True, blank=True, help_text=_("The date the information describes.")
     )
+    videos = models.ManyToManyField(
+        "media_library.Video",
+        through="InitiativeVideo",
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("related videos"),
+    )
 
     live_requires = ("category",)
     objects = InitiativeQuerySet.as_manager()
@@ -60,6 +67,32 @@ class Initiative(Publishable):
 
     def get_absolute_url(self):
         return reverse("initiatives:detail", kwargs={"slug": self.slug})
+
+
+class InitiativeVideo(models.Model):
+    """A related video of an initiative, in the order the initiative lists them."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="video_links", verbose_name=_("initiative")
+    )
+    video = models.ForeignKey(
+        "media_library.Video",
+        on_delete=models.CASCADE,
+        related_name="initiative_links",
+        verbose_name=_("video"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["initiative", "order", "id"]
+        verbose_name = _("related video")
+        verbose_name_plural = _("related videos")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "video"], name="one_link_per_initiative_video")
+        ]
+
+    def __str__(self):
+        return f"{self.initiative} – {self.video}"
 
 
 def document_upload_to(instance, filename):

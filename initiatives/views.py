@@ -8,7 +8,8 @@ from core.downloads import counted_download
 from core.i18n import sorted_by_language
 from core.views import PortalListView, PreviewableDetailMixin
 from initiatives.forms import InitiativeFilterForm
-from initiatives.models import Initiative, InitiativeDocument
+from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
+from media_library.models import Video
 
 
 class InitiativeListView(PortalListView):
@@ -55,12 +56,20 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
 
     def get_base_queryset(self):
         return Initiative.objects.select_related("category").prefetch_related(
-            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language"))
+            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language")),
+            Prefetch(
+                "video_links",
+                queryset=InitiativeVideo.objects.filter(video__in=Video.objects.live()).select_related(
+                    "video"
+                ),
+                to_attr="live_video_links",
+            ),
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["documents"] = sorted_by_language(self.object.documents.all())
+        context["videos"] = [link.video for link in self.object.live_video_links]
         return context
 
 

@@ -95,9 +95,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "core",
+    # Content apps; the content loader runs them in this order (initiatives link to videos).
     "categories",
-    "initiatives",
     "media_library",
+    "initiatives",
     "seminars",
 ]
 

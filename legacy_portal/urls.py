@@ -13,6 +13,8 @@ from core import views as core_views
 from core.media import serve_media
 from core.sitemaps import PageSitemap
 from initiatives.sitemaps import sitemaps as initiative_sitemaps
+from media_library.sitemaps import PAGE_NAMES as media_page_names
+from media_library.sitemaps import sitemaps as media_sitemaps
 from seminars.sitemaps import sitemaps as seminar_sitemaps
 
 admin.site.site_header = _("Legacy Portal administration")
@@ -20,10 +22,11 @@ admin.site.site_title = _("Legacy Portal admin")
 admin.site.index_title = _("Content")
 
 sitemaps = {
-    "pages": PageSitemap(["home", "categories:list", "initiatives:list"]),
+    "pages": PageSitemap(["home", "categories:list", "initiatives:list", *media_page_names]),
     **category_sitemaps,
     **initiative_sitemaps,
     **seminar_sitemaps,
+    **media_sitemaps,
 }
 
 urlpatterns = [

@@ -23,6 +23,10 @@ def form_data(category, *, status="draft", documents=(), **overrides):
         "documents-INITIAL_FORMS": "0",
         "documents-MIN_NUM_FORMS": "0",
         "documents-MAX_NUM_FORMS": "1000",
+        "video_links-TOTAL_FORMS": "0",
+        "video_links-INITIAL_FORMS": "0",
+        "video_links-MIN_NUM_FORMS": "0",
+        "video_links-MAX_NUM_FORMS": "1000",
     }
     for lang in LANGS:
         data[f"title_{lang}"] = "New initiative" if lang == "en" else ""

@@ -1,3 +1,4 @@
+import importlib
 import importlib.util
 
 from django.apps import apps
@@ -6,6 +7,13 @@ from django.db import transaction
 from django.utils import translation
 
 from core.content import CONTENT_DIR, ContentLoader
+
+
+def content_modules():
+    """Each app's `content` module, in INSTALLED_APPS order (which puts the media library
+    before initiatives, since initiatives link to videos)."""
+    names = [f"{config.name}.content" for config in apps.get_app_configs() if config.name != "core"]
+    return [importlib.import_module(name) for name in names if importlib.util.find_spec(name)]
 
 
 class Command(BaseCommand):
@@ -32,11 +40,8 @@ class Command(BaseCommand):
         loader = ContentLoader(content_dir=content_dir, dry_run=dry_run, overwrite=overwrite, log=log)
         # Operators read this output in English, whatever language a caller left active.
         with translation.override("en"), transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.content"
-                if app_config.name == "core" or importlib.util.find_spec(module_name) is None:
-                    continue
-                importlib.import_module(module_name).load(loader)
+            for module in content_modules():
+                module.load(loader)
             if dry_run:
                 transaction.set_rollback(True)
         if dry_run:

@@ -1,0 +1,110 @@
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView
+
+from categories.models import Category
+from core.downloads import counted_download
+from core.views import PortalListView, PreviewableDetailMixin
+from initiatives.models import Initiative
+from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
+
+
+class VideoListView(PortalListView):
+    model = Video
+    nav_section = "videos"
+    page_title = _("Videos")
+    page_description = _("Films about the Tokyo 2020 Games legacy, including the #ARIGATO films.")
+
+
+class VideoDetailView(PreviewableDetailMixin, DetailView):
+    model = Video
+    nav_section = "videos"
+    list_title = _("Videos")
+    list_url_name = "media_library:video_list"
+    fallback_fields = ("title", "description", "transcript")
+
+    def get_base_queryset(self):
+        return Video.objects.prefetch_related(
+            Prefetch("categories", queryset=Category.objects.live(), to_attr="live_categories"),
+            Prefetch(
+                "initiatives",
+                queryset=Initiative.objects.live().select_related("category"),
+                to_attr="live_initiatives",
+            ),
+        )
+
+    def get_page_description(self):
+        return Truncator(self.object.description).chars(160)
+
+
+class PublicationListView(PortalListView):
+    model = Publication
+    nav_section = "publications"
+    page_title = _("Publications")
+    page_description = _(
+        "Booklets, reports and a case study on the Tokyo 2020 Games legacy, "
+        "with a download for each language."
+    )
+
+
+class PublicationDetailView(PreviewableDetailMixin, DetailView):
+    model = Publication
+    nav_section = "publications"
+    list_title = _("Publications")
+    list_url_name = "media_library:publication_list"
+    fallback_fields = ("title", "summary")
+
+    def get_base_queryset(self):
+        return Publication.objects.prefetch_related(
+            Prefetch("editions", queryset=Edition.objects.prefetch_related("files"))
+        )
+
+
+class InfographicListView(PortalListView):
+    model = Infographic
+    nav_section = "infographics"
+    page_title = _("Infographics")
+    page_description = _(
+        "Infographics on the Tokyo 2020 Games legacy, to view and to download, one by one or all at once."
+    )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["archive"] = InfographicArchive.current()
+        return context
+
+
+@require_safe
+def publication_file(request, slug, pk):
+    """Count and serve one file of an edition; a draft publication's files only to staff."""
+    publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
+    stored_file = get_object_or_404(
+        EditionFile.objects.select_related("edition__publication"), pk=pk, edition__publication=publication
+    )
+    return counted_download(request, stored_file, filename=stored_file.download_filename)
+
+
+@require_safe
+def infographic_download(request, slug):
+    """Count and serve an infographic's original image."""
+    infographic = get_object_or_404(Infographic.objects.visible_to(request.user), slug=slug)
+    return counted_download(request, infographic, filename=infographic.download_filename)
+
+
+@require_safe
+def infographic_archive(request):
+    """Count and serve the ZIP of every live infographic (built once per set of them)."""
+    archive = InfographicArchive.current(build=True)
+    if archive is None:
+        raise Http404
+    filename = ngettext(
+        "Tokyo 2020 legacy infographics (%(count)s image).zip",
+        "Tokyo 2020 legacy infographics (%(count)s images).zip",
+        archive.image_count,
+    ) % {"count": archive.image_count}
+    return counted_download(request, archive, filename=filename)
