@@ -3,8 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import CheckedImageField
 from core.models import Publishable, PublishableQuerySet, RichTextField
-from core.validators import validate_image
 
 
 class Colour(models.TextChoices):
@@ -42,11 +42,10 @@ class Category(Publishable):
     title = models.CharField(_("title"), max_length=120)
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two plain sentences."))
     body = RichTextField(_("body"), blank=True)
-    icon = models.ImageField(
+    icon = CheckedImageField(
         _("icon or image"),
         upload_to="categories/",
         blank=True,
-        validators=[validate_image],
         width_field="icon_width",
         height_field="icon_height",
         help_text=_("Decorative: shown beside the title, without alternative text."),

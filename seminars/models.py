@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.fields import CheckedImageField
 from core.models import Publishable, PublishableQuerySet, RichTextField, live_q
-from core.validators import validate_image
 
 # Session times are shown in the time zone the seminars are held in.
 JAPAN = zoneinfo.ZoneInfo("Asia/Tokyo")
@@ -431,10 +431,9 @@ class SeminarPhoto(models.Model):
         Seminar, on_delete=models.CASCADE, related_name="photos", verbose_name=_("seminar")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    image = models.ImageField(
+    image = CheckedImageField(
         _("image"),
         upload_to=photo_upload_to,
-        validators=[validate_image],
         width_field="width",
         height_field="height",
     )

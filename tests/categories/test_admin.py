@@ -48,3 +48,26 @@ def test_view_on_site_previews_a_draft_for_staff(editor_client):
     redirect = editor_client.get(f"/admin/r/{response.context['content_type_id']}/{category.pk}/")
     assert redirect.status_code == 302
     assert editor_client.get(redirect["Location"].replace("http://testserver", "")).status_code == 200
+
+
+def test_svg_icon_is_refused_with_the_shared_checks_message_and_nothing_is_stored(
+    publisher_client, media_root
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"number": 4, "slug": "participation", "colour": "pink", "status": "draft"}
+    for lang in ["en", "ja", "fr", "zh_hans", "ko"]:
+        data.update(
+            {
+                f"title_{lang}": "Participation" if lang == "en" else "",
+                f"summary_{lang}": "",
+                f"body_{lang}": "",
+            }
+        )
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    data["icon"] = SimpleUploadedFile("icon.svg", svg, content_type="image/svg+xml")
+    response = publisher_client.post("/admin/categories/category/add/", data)
+    assert response.status_code == 200
+    assert "SVG images are not accepted" in response.content.decode()
+    assert not Category.objects.filter(slug="participation").exists()
+    assert not any(p.is_file() for p in media_root.rglob("*"))
