@@ -61,9 +61,25 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+
+def serves_requests():
+    """False for a management command that does not serve requests (migrate, the loader...).
+
+    Such commands run on a laptop without a secret key; everything else (gunicorn or any
+    WSGI/ASGI import, runserver) must be configured safely before it starts.
+    """
+    command = os.path.basename(sys.argv[0]) if sys.argv else ""
+    if command in ("manage.py", "django-admin") and len(sys.argv) > 1:
+        return sys.argv[1] in ("runserver", "testserver")
+    return True
+
+
 if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]"]
+elif not serves_requests():
+    # `check --deploy` still reports a missing or weak key (security.W009).
+    SECRET_KEY = SECRET_KEY or "django-insecure-management-commands-only"
 else:
     # Refuse to serve the public with a configuration that is unsafe. One message
     # listing everything that is wrong, not a traceback.

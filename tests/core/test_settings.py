@@ -9,9 +9,9 @@ from django.conf import settings
 BASE_ENV = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "legacy_portal.settings"}
 
 
-def run_check(**env):
+def run(args, **env):
     return subprocess.run(
-        [sys.executable, "manage.py", "check"],
+        [sys.executable, *args],
         cwd=settings.BASE_DIR,
         env={**BASE_ENV, **env},
         capture_output=True,
@@ -20,44 +20,58 @@ def run_check(**env):
     )
 
 
+def serve(**env):
+    """Import the WSGI application, as gunicorn does when it starts."""
+    return run(["-c", "import legacy_portal.wsgi"], **env)
+
+
 def test_debug_off_without_secret_key_refuses_to_start():
-    result = run_check(DJANGO_DEBUG="false", DJANGO_ALLOWED_HOSTS="example.org")
+    result = serve(DJANGO_DEBUG="false", DJANGO_ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_debug_off_without_allowed_hosts_refuses_to_start():
-    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 60)
+    result = serve(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 60)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
 
 
+def test_runserver_with_debug_off_and_no_secret_key_refuses_to_start():
+    result = run(["manage.py", "runserver", "--noreload"], DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_management_commands_that_do_not_serve_run_without_a_secret_key():
+    result = run(["manage.py", "makemigrations", "--check", "--dry-run"], DJANGO_DEBUG="false")
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_still_reports_a_missing_secret_key():
+    result = run(["manage.py", "check", "--deploy"], DJANGO_DEBUG="false")
+    assert "security.W009" in result.stderr
+
+
 def test_debug_off_with_a_weak_secret_key_refuses_to_start():
-    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="short", DJANGO_ALLOWED_HOSTS="example.org")
+    result = serve(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="short", DJANGO_ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "too weak" in result.stderr
 
 
 def test_a_boolean_that_is_neither_true_nor_false_is_an_error():
-    result = run_check(DJANGO_DEBUG="maybe")
+    result = run(["manage.py", "check"], DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be true or false" in result.stderr
 
 
 def test_debug_off_with_a_safe_configuration_starts():
-    result = run_check(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 60, DJANGO_ALLOWED_HOSTS="example.org")
+    result = serve(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="k" * 60, DJANGO_ALLOWED_HOSTS="example.org")
     assert result.returncode == 0, result.stderr
 
 
 def test_database_url_selects_postgresql():
     code = "from legacy_portal import settings as s; print(s.DATABASES['default']['ENGINE'])"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=settings.BASE_DIR,
-        env={**BASE_ENV, "DJANGO_DEBUG": "true", "DATABASE_URL": "postgres://u@db.example:5432/portal"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run(["-c", code], DJANGO_DEBUG="true", DATABASE_URL="postgres://u@db.example:5432/portal")
     assert result.stdout.strip() == "django.db.backends.postgresql"
