@@ -43,3 +43,22 @@ def test_documents_are_not_served_from_the_media_url(client, initiative, pdf_byt
 
 def test_path_traversal_is_refused(client):
     assert client.get("/media/../manage.py").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("filename", "expected"),
+    [
+        ("report.pdf", 'attachment; filename="report.pdf"'),
+        ('say "hi".pdf', 'attachment; filename="say \\"hi\\".pdf"'),
+        ("Après.pdf", "attachment; filename=\"Apres.pdf\"; filename*=utf-8''Apr%C3%A8s.pdf"),
+        (
+            "日本語.pdf",
+            "attachment; filename=\"download.pdf\"; filename*=utf-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.pdf",
+        ),
+        ("日本", "attachment; filename=\"download\"; filename*=utf-8''%E6%97%A5%E6%9C%AC"),
+    ],
+)
+def test_content_disposition_keeps_non_ascii_names_with_an_ascii_fallback(filename, expected):
+    from core.downloads import attachment_disposition
+
+    assert attachment_disposition(filename) == expected

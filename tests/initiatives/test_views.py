@@ -117,7 +117,7 @@ def test_document_download_keeps_a_non_ascii_filename(client, initiative):
     make_document(initiative, language="ja")
     response = client.get(f"/en/initiatives/{initiative.slug}/document/ja/")
     disposition = response["Content-Disposition"]
-    assert disposition.startswith("attachment; filename*=utf-8''")
+    assert disposition.startswith("attachment; filename=\"01.pdf\"; filename*=utf-8''01%20")
     assert "%E5%8D%B1%E6%A9%9F" in disposition
 
 
