@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.files import inspect_file
+from core.files import EXTENSIONS, FORMAT_LABELS, inspect_file
 from core.html import sanitise_html
 
 
@@ -132,14 +132,10 @@ class StoredFile(models.Model):
 
     @property
     def format_label(self):
-        from core.files import FORMAT_LABELS
-
         return FORMAT_LABELS.get(self.mime_type, self.mime_type)
 
     @property
     def extension(self):
-        from core.files import EXTENSIONS
-
         return EXTENSIONS.get(self.mime_type, "")
 
 

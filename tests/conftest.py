@@ -6,6 +6,8 @@ import itertools
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from categories.models import Category
@@ -78,6 +80,13 @@ def make_document(initiative, *, language="en", content=None):
     )
     document.save()
     return document
+
+
+def count_queries(client, url):
+    """How many SQL queries one GET of `url` runs (it must answer 200)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
 
 
 def future(days=1):

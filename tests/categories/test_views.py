@@ -1,9 +1,7 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.models import Status
-from tests.conftest import future, make_category, make_initiative
+from tests.conftest import count_queries, future, make_category, make_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -53,12 +51,6 @@ def test_category_list_counts_only_live_initiatives(client, category):
     make_initiative(category=category, number=1)
     make_initiative(category=category, number=2, status=Status.DRAFT)
     assert "1 initiative<" in client.get("/en/categories/").content.decode()
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_category_detail_runs_the_same_queries_with_3_and_30_initiatives(client, category):

@@ -1,17 +1,9 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.models import DownloadCount, Status
-from tests.conftest import future, make_category, make_document, make_initiative
+from tests.conftest import count_queries, future, make_category, make_document, make_initiative
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_initiative_list_shows_live_initiatives_only(client, category):

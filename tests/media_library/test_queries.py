@@ -1,13 +1,11 @@
 """Every media page runs the same number of queries with one item as with many."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from initiatives.models import InitiativeVideo
 from media_library.models import InfographicArchive
 from media_library.models.publications import PublicationKind
-from tests.conftest import make_category, make_initiative
+from tests.conftest import count_queries, make_category, make_initiative
 from tests.media_library.conftest import (
     make_edition,
     make_file,
@@ -17,12 +15,6 @@ from tests.media_library.conftest import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def add_videos(n):
