@@ -58,6 +58,38 @@ def translations(field, texts):
     }
 
 
+# Pairs of marks that every complete text closes. Apostrophes (’) are left out: "Tokyo’s".
+PAIRED_MARKS = {"“": "”", "「": "」", "『": "』", "(": ")", "（": "）", "[": "]", "【": "】"}
+
+
+class TruncatedText(ValueError):
+    pass
+
+
+def check_texts(data, *, where):
+    """Refuse a content file with a text that stops inside a quotation or a bracket.
+
+    In YAML an unquoted value ends at " #" (the rest of the line is a comment), so
+    `Cut of the film “TOKYO 2020 #ARIGATO”` loads as `Cut of the film “TOKYO 2020`.
+    Such a value is left with an open mark; quoting it in the file is the fix.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            check_texts(value, where=f"{where} › {key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            check_texts(value, where=f"{where} › {index}")
+    elif isinstance(data, str):
+        for opening, closing in PAIRED_MARKS.items():
+            if data.count(opening) != data.count(closing):
+                raise TruncatedText(
+                    f"{where}: {data!r} opens {opening} without closing it. If the text contains "
+                    "“ #”, quote the whole value: in YAML an unquoted “ #” starts a comment."
+                )
+        if data.count('"') % 2:
+            raise TruncatedText(f"{where}: {data!r} has an unmatched double quote.")
+
+
 class ContentLoader:
     def __init__(self, *, content_dir=CONTENT_DIR, dry_run=False, overwrite=False, log=None):
         self.content_dir = Path(content_dir)
@@ -67,8 +99,11 @@ class ContentLoader:
         self.counts = Counter()
 
     def read(self, name):
+        """The parsed content file, refused if any text in it looks cut short (see check_texts)."""
         with open(self.content_dir / name, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            data = yaml.safe_load(fh)
+        check_texts(data, where=name)
+        return data
 
     def _count(self, model, outcome, obj):
         self.counts[(model._meta.verbose_name_plural, outcome)] += 1

@@ -121,3 +121,24 @@ def test_loader_is_quiet_at_verbosity_zero():
     call_command("load_legacy_content", verbosity=0, stdout=out)
     assert out.getvalue() == ""
     assert Category.objects.count() == 9
+
+
+def test_arigato_descriptions_are_whole(loaded):
+    from media_library.models import Video
+
+    description = Video.objects.get(slug="tokyo-2020-arigato-30").description_en
+    assert description == (
+        "The 30-second cut of the film “TOKYO 2020 #ARIGATO” (arigato is Japanese for “thank you”)."
+    )
+    assert Video.objects.get(slug="tokyo-2020-arigato-15").description_ja == "「TOKYO 2020 #ARIGATO」の15秒版です。"
+
+
+def test_a_content_file_with_a_value_cut_by_a_yaml_comment_is_refused(tmp_path):
+    from core.content import ContentLoader, TruncatedText
+
+    (tmp_path / "broken.yaml").write_text(
+        "videos:\n- description:\n    en: The cut of the film “TOKYO 2020 #ARIGATO” (15 sec.).\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TruncatedText, match="quote the whole value"):
+        ContentLoader(content_dir=tmp_path).read("broken.yaml")
