@@ -130,7 +130,8 @@ def test_arigato_descriptions_are_whole(loaded):
     assert description == (
         "The 30-second cut of the film “TOKYO 2020 #ARIGATO” (arigato is Japanese for “thank you”)."
     )
-    assert Video.objects.get(slug="tokyo-2020-arigato-15").description_ja == "「TOKYO 2020 #ARIGATO」の15秒版です。"
+    short = Video.objects.get(slug="tokyo-2020-arigato-15")
+    assert short.description_ja == "「TOKYO 2020 #ARIGATO」の15秒版です。"
 
 
 def test_a_content_file_with_a_value_cut_by_a_yaml_comment_is_refused(tmp_path):
