@@ -6,6 +6,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,12 +30,20 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def live_q(prefix=""):
-    """The condition for "the public may see this", for a model reached through `prefix`."""
-    now = timezone.now()
-    return Q(**{f"{prefix}status": Status.PUBLISHED}) & (
-        Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now})
+def live_q(prefix="", *, model=None):
+    """The condition for "the public may see this", for a model reached through `prefix`.
+
+    The moment is the database's `Now()`, evaluated when the query runs: a queryset
+    built once (at import, in a form's field) still lets a scheduled item go live on
+    time. With `model`, the parents it names in `live_requires` must be live too.
+    """
+    condition = Q(**{f"{prefix}status": Status.PUBLISHED}) & (
+        Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": Now()})
     )
+    for relation in getattr(model, "live_requires", ()):
+        parent = model._meta.get_field(relation).related_model
+        condition &= live_q(f"{prefix}{relation}__", model=parent)
+    return condition
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -44,10 +53,7 @@ class PublishableQuerySet(models.QuerySet):
         A model whose public page depends on a parent (an initiative on its category)
         names the relations in `live_requires`; the parent must be live too.
         """
-        condition = live_q()
-        for relation in getattr(self.model, "live_requires", ()):
-            condition &= live_q(f"{relation}__")
-        return self.filter(condition)
+        return self.filter(live_q(model=self.model))
 
     def visible_to(self, user):
         """Everything for staff who may change this model (previews); live() for others."""

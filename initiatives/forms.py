@@ -20,3 +20,8 @@ class InitiativeFilterForm(forms.Form):
         empty_label=_("All categories"),
         error_messages={"invalid_choice": _("Choose a category from the list.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Per request: the choices are the categories live now, not when the module was imported.
+        self.fields["category"].queryset = Category.objects.live()

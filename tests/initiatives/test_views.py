@@ -1,4 +1,5 @@
 import pytest
+from django.utils import timezone
 
 from core.models import DownloadCount, Status
 from tests.conftest import count_queries, future, make_category, make_document, make_initiative
@@ -142,3 +143,14 @@ def test_staff_can_download_a_draft_initiatives_document(editor_client, category
 def test_missing_document_language_is_404(client, initiative):
     make_document(initiative, language="en")
     assert client.get(f"/en/initiatives/{initiative.slug}/document/ko/").status_code == 404
+
+
+def test_a_scheduled_category_becomes_a_valid_filter_when_its_time_comes_without_a_restart(client):
+    category = make_category(slug="soon", publish_at=future())
+    make_initiative(category=category)
+    assert client.get("/en/initiatives/?category=soon").status_code == 400
+    # Its moment comes (after the filter form's module was imported and first used).
+    type(category).objects.filter(pk=category.pk).update(publish_at=timezone.now())
+    response = client.get("/en/initiatives/?category=soon")
+    assert response.status_code == 200
+    assert response.context["category"] == category
