@@ -10,6 +10,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from core.models import DownloadCount, Status
+from core.publishing import publish, unpublish
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -103,7 +104,8 @@ class PublishableAdmin(TabbedTranslationAdmin):
     def publish_selected(self, request, queryset):
         if not self.can_publish(request):
             return
-        count = queryset.update(status=Status.PUBLISHED)
+        # One save per item (not update()), so timestamps move and each change is recorded.
+        count = sum(publish(obj, user=request.user, at=obj.publish_at) for obj in queryset)
         self.message_user(
             request,
             ngettext("%d item published.", "%d items published.", count) % count,
@@ -114,7 +116,7 @@ class PublishableAdmin(TabbedTranslationAdmin):
     def unpublish_selected(self, request, queryset):
         if not self.can_publish(request):
             return
-        count = queryset.update(status=Status.DRAFT)
+        count = sum(unpublish(obj, user=request.user) for obj in queryset)
         self.message_user(
             request,
             ngettext("%d item returned to draft.", "%d items returned to draft.", count) % count,

@@ -1,8 +1,11 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 
 from categories.models import Category
 from core.models import Status
+from tests.conftest import make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +74,44 @@ def test_svg_icon_is_refused_with_the_shared_checks_message_and_nothing_is_store
     assert "SVG images are not accepted" in response.content.decode()
     assert not Category.objects.filter(slug="participation").exists()
     assert not any(p.is_file() for p in media_root.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    ("action", "before", "after", "message"),
+    [
+        ("publish_selected", Status.DRAFT, Status.PUBLISHED, "Published"),
+        ("unpublish_selected", Status.PUBLISHED, Status.DRAFT, "Unpublished"),
+    ],
+)
+def test_publish_actions_save_each_item_so_its_timestamp_moves_and_the_change_is_recorded(
+    publisher_client, publisher, action, before, after, message
+):
+    from django.contrib.admin.models import LogEntry
+
+    category = make_category(status=before)
+    Category.objects.filter(pk=category.pk).update(
+        updated_at=category.updated_at - datetime.timedelta(days=3)
+    )
+    stale = Category.objects.get(pk=category.pk).updated_at
+    response = publisher_client.post(
+        "/admin/categories/category/", {"action": action, "_selected_action": [category.pk]}
+    )
+    assert response.status_code == 302
+    category.refresh_from_db()
+    assert category.status == after
+    assert category.updated_at > stale
+    entry = LogEntry.objects.get(object_id=str(category.pk))
+    assert (entry.user, entry.change_message) == (publisher, message)
+
+
+def test_sitemap_lastmod_follows_a_publish_action(publisher_client):
+    category = make_category(status=Status.DRAFT)
+    Category.objects.filter(pk=category.pk).update(
+        updated_at=category.updated_at - datetime.timedelta(days=3)
+    )
+    publisher_client.post(
+        "/admin/categories/category/", {"action": "publish_selected", "_selected_action": [category.pk]}
+    )
+    category.refresh_from_db()
+    body = publisher_client.get("/sitemap.xml").content.decode()
+    assert f"<lastmod>{category.updated_at.date().isoformat()}</lastmod>" in body
