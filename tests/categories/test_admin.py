@@ -76,6 +76,11 @@ def test_svg_icon_is_refused_with_the_shared_checks_message_and_nothing_is_store
     assert not any(p.is_file() for p in media_root.rglob("*"))
 
 
+def backdate(category, days=3):
+    earlier = category.updated_at - datetime.timedelta(days=days)
+    Category.objects.filter(pk=category.pk).update(updated_at=earlier)
+
+
 @pytest.mark.parametrize(
     ("action", "before", "after", "message"),
     [
