@@ -6,6 +6,8 @@ registers its image fields in its AppConfig.ready(). With object storage the med
 URLs point at the bucket and this view is not routed at all.
 """
 
+import posixpath
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
@@ -35,10 +37,21 @@ def is_public(path, user):
     return any(check(path, user) for check in _CHECKS)
 
 
+def is_safe_path(path):
+    """A relative path that stays inside the media folder: no "..", no absolute or odd names."""
+    return (
+        bool(path)
+        and not path.startswith("/")
+        and "\\" not in path
+        and "\x00" not in path
+        and (".." not in path.split("/") and posixpath.normpath(path) == path)
+    )
+
+
 @require_safe
 def serve_media(request, path):
     user = getattr(request, "user", None) or AnonymousUser()
-    if ".." in path.split("/") or not is_public(path, user) or not default_storage.exists(path):
+    if not is_safe_path(path) or not is_public(path, user) or not default_storage.exists(path):
         raise Http404
     fh = default_storage.open(path, "rb")
     head = fh.read(16)
