@@ -8,7 +8,6 @@ module refuses to start without them.
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -23,7 +22,22 @@ _FALSE = {"0", "false", "no", "off"}
 
 
 def env_str(name, default=""):
-    return os.environ.get(name, default).strip()
+    """A variable's value; a secret may instead come from a file named by `<NAME>_FILE`.
+
+    `DJANGO_SECRET_KEY_FILE=/run/secrets/django_key` reads the key from that file (as
+    Docker and Kubernetes mount secrets), so the secret need not be in the environment.
+    """
+    raw = os.environ.get(name)
+    if raw is None:
+        path = os.environ.get(f"{name}_FILE", "").strip()
+        if path:
+            try:
+                raw = Path(path).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ImproperlyConfigured(
+                    f"{name}_FILE names {path!r}, which cannot be read: {exc}."
+                ) from None
+    return default if raw is None else raw.strip()
 
 
 def env_bool(name, default):
@@ -62,42 +76,35 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 
-def serves_requests():
-    """False for a management command that does not serve requests (migrate, the loader...).
+def unsafe_configuration(*, debug, secret_key, allowed_hosts):
+    """What makes this configuration unsafe to serve the public with (empty when it is safe).
 
-    Such commands run on a laptop without a secret key; everything else (gunicorn or any
-    WSGI/ASGI import, runserver) must be configured safely before it starts.
+    Nothing here stops the settings from loading: management commands (migrate, the
+    loader) run on a laptop without a key. Where requests are served, the WSGI and
+    ASGI modules refuse to start (core.checks.refuse_unsafe_configuration, which covers
+    runserver too), and `check --deploy` fails with these as errors.
     """
-    command = os.path.basename(sys.argv[0]) if sys.argv else ""
-    if command in ("manage.py", "django-admin") and len(sys.argv) > 1:
-        return sys.argv[1] in ("runserver", "testserver")
-    return True
+    if debug:
+        return []
+    problems = []
+    if not secret_key:
+        problems.append("DJANGO_SECRET_KEY is not set (or DJANGO_SECRET_KEY_FILE).")
+    elif len(secret_key) < 50 or secret_key.startswith("django-insecure"):
+        problems.append("DJANGO_SECRET_KEY is too weak: use 50 or more random characters.")
+    if not allowed_hosts:
+        problems.append("DJANGO_ALLOWED_HOSTS is not set (comma-separated host names).")
+    elif "*" in allowed_hosts:
+        problems.append("DJANGO_ALLOWED_HOSTS must name the hosts, not '*'.")
+    return problems
 
 
+UNSAFE_CONFIGURATION = unsafe_configuration(debug=DEBUG, secret_key=SECRET_KEY, allowed_hosts=ALLOWED_HOSTS)
 if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]"]
-elif not serves_requests():
-    # `check --deploy` still reports a missing or weak key (security.W009).
-    SECRET_KEY = SECRET_KEY or "django-insecure-management-commands-only"
 else:
-    # Refuse to serve the public with a configuration that is unsafe. One message
-    # listing everything that is wrong, not a traceback.
-    problems = []
-    if not SECRET_KEY:
-        problems.append("DJANGO_SECRET_KEY is not set.")
-    elif len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
-        problems.append("DJANGO_SECRET_KEY is too weak: use 50 or more random characters.")
-    if not ALLOWED_HOSTS:
-        problems.append("DJANGO_ALLOWED_HOSTS is not set (comma-separated host names).")
-    elif "*" in ALLOWED_HOSTS:
-        problems.append("DJANGO_ALLOWED_HOSTS must name the hosts, not '*'.")
-    if problems:
-        sys.exit(
-            "Legacy Portal refuses to start with DJANGO_DEBUG off:\n  - "
-            + "\n  - ".join(problems)
-            + "\nSee .env.example. For local development set DJANGO_DEBUG=true."
-        )
+    # Lets commands that serve nothing run; serving with it is refused (see above).
+    SECRET_KEY = SECRET_KEY or "django-insecure-not-for-serving"
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.

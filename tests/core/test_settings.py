@@ -39,7 +39,9 @@ def test_debug_off_without_allowed_hosts_refuses_to_start():
 
 
 def test_runserver_with_debug_off_and_no_secret_key_refuses_to_start():
-    result = run(["manage.py", "runserver", "--noreload"], DJANGO_DEBUG="false")
+    result = run(
+        ["manage.py", "runserver", "--noreload"], DJANGO_DEBUG="false", DJANGO_ALLOWED_HOSTS="localhost"
+    )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
@@ -49,9 +51,60 @@ def test_management_commands_that_do_not_serve_run_without_a_secret_key():
     assert result.returncode == 0, result.stderr
 
 
-def test_deploy_check_still_reports_a_missing_secret_key():
+def test_deploy_check_fails_without_a_secret_key_or_allowed_hosts():
     result = run(["manage.py", "check", "--deploy"], DJANGO_DEBUG="false")
-    assert "security.W009" in result.stderr
+    assert result.returncode != 0
+    assert "portal.E001" in result.stderr
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_deploy_check_fails_with_debug_on_and_a_production_database():
+    result = run(
+        ["manage.py", "check", "--deploy"],
+        DJANGO_DEBUG="true",
+        DATABASE_URL="postgres://u@db.example:5432/portal",
+    )
+    assert result.returncode != 0
+    assert "portal.E002" in result.stderr
+
+
+def test_deploy_check_passes_a_safe_configuration():
+    result = run(
+        ["manage.py", "check", "--deploy"],
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="k" * 60,
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_secret_key_can_come_from_a_file(tmp_path):
+    key_file = tmp_path / "django_key"
+    key_file.write_text("f" * 60 + "\n")
+    code = "from django.conf import settings; print(settings.SECRET_KEY)"
+    result = run(
+        ["-c", f"import legacy_portal.wsgi; {code}"],
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY_FILE=str(key_file),
+        DJANGO_ALLOWED_HOSTS="example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "f" * 60
+
+
+def test_an_unreadable_secret_file_is_a_clear_error(tmp_path):
+    result = serve(DJANGO_DEBUG="false", DJANGO_SECRET_KEY_FILE=str(tmp_path / "missing"))
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY_FILE names" in result.stderr
+
+
+def test_the_asgi_application_refuses_an_unsafe_configuration_too():
+    result = run(
+        ["-c", "import legacy_portal.asgi"], DJANGO_DEBUG="false", DJANGO_ALLOWED_HOSTS="example.org"
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
 def test_debug_off_with_a_weak_secret_key_refuses_to_start():
