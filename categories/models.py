@@ -1,10 +1,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CheckedImageField
-from core.models import Publishable, PublishableQuerySet, RichTextField
+from core.models import Publishable, PublishableQuerySet, RichTextField, live_q
 
 
 class Colour(models.TextChoices):
@@ -23,8 +24,21 @@ class Colour(models.TextChoices):
 
 class CategoryQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """Categories as list cards need nothing beyond their own row."""
-        return self
+        """Category cards with the number of live initiatives in each (one query)."""
+        initiative = self.model._meta.get_field("initiatives").related_model
+        return self.annotate(
+            initiative_count=Count("initiatives", filter=live_q("initiatives__", model=initiative))
+        )
+
+    def for_detail(self):
+        """A category with its published initiatives in `live_initiatives` (two queries).
+
+        Their own status only: a staff preview of a draft category shows what it will list.
+        """
+        initiative = self.model._meta.get_field("initiatives").related_model
+        return self.prefetch_related(
+            Prefetch("initiatives", queryset=initiative.objects.filter(live_q()), to_attr="live_initiatives")
+        )
 
 
 class Category(Publishable):

@@ -55,6 +55,14 @@ class PublishableQuerySet(models.QuerySet):
         """
         return self.filter(live_q(model=self.model))
 
+    def for_listing(self):
+        """What a list page's cards need, in a fixed number of queries. Models override it."""
+        return self
+
+    def for_detail(self):
+        """What a detail page needs, in a fixed number of queries. Models override it."""
+        return self
+
     def visible_to(self, user):
         """Everything for staff who may change this model (previews); live() for others."""
         if user.is_authenticated and user.is_staff:

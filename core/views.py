@@ -3,23 +3,17 @@
 import logging
 
 from django.db import connection
-from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView
 
-from categories.models import Category
-from core.i18n import fallback_language
-from core.models import live_q
-from initiatives.models import Initiative
-from media_library.models import Infographic, InfographicArchive, Publication, Video
-from media_library.models.publications import PublicationKind
-from seminars.models import Seminar
+from core.i18n import fallback_language, shown_language
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +55,12 @@ class PreviewableDetailMixin(PageMixin):
     """
 
     fallback_fields = ("title", "summary", "body")
+    title_field = "title"
     list_title = ""
     list_url_name = ""
 
     def get_page_title(self):
-        return self.object.title
+        return getattr(self.object, self.title_field)
 
     def get_page_description(self):
         return Truncator(getattr(self.object, "summary", "") or "").chars(160)
@@ -73,15 +68,15 @@ class PreviewableDetailMixin(PageMixin):
     def get_breadcrumbs(self):
         return [(self.list_title, reverse(self.list_url_name))] if self.list_url_name else []
 
-    def get_base_queryset(self):
-        return self.model.objects.all()
-
     def get_queryset(self):
-        return self.get_base_queryset().visible_to(self.request.user)
+        return self.model.objects.for_detail().visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["fallback_language"] = fallback_language(self.object, self.fallback_fields)
+        # The breadcrumb's last item is the title: it carries its language when that differs.
+        shown = shown_language(self.object, self.title_field)
+        context["page_title_lang"] = shown if shown and shown != get_language() else ""
         context["is_preview"] = not self.object.is_live
         return context
 
@@ -100,31 +95,6 @@ class PortalListView(PageMixin, ListView):
 
     def get_queryset(self):
         return self.model.objects.live().for_listing()
-
-
-class HomeView(PageMixin, TemplateView):
-    template_name = "home.html"
-    page_description = _(
-        "The legacy of the Tokyo 2020 Olympic and Paralympic Games: nine areas, 24 initiatives, "
-        "videos, booklets and partner-city seminars."
-    )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["categories"] = Category.objects.live().annotate(
-            initiative_count=Count("initiatives", filter=live_q("initiatives__"))
-        )
-        context["initiatives"] = Initiative.objects.live().for_listing()
-        publications = Publication.objects.live().for_listing()
-        context["featured_videos"] = Video.objects.live().featured().for_listing()
-        context["message_card"] = publications.filter(kind=PublicationKind.MESSAGE_CARD).first()
-        context["latest_publications"] = publications.exclude(
-            kind=PublicationKind.MESSAGE_CARD
-        ).newest_first()[:3]
-        context["infographics"] = infographics = list(Infographic.objects.live().for_listing())
-        context["infographic_archive"] = InfographicArchive.current(live=infographics)
-        context["seminars"] = Seminar.objects.live().for_listing()[:3]
-        return context
 
 
 @require_safe

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -14,6 +15,21 @@ class InitiativeQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Initiatives as list cards, with their category (one query, whatever the count)."""
         return self.select_related("category")
+
+    def for_detail(self):
+        """An initiative with its category, documents (by language) and live related videos,
+        in order (`live_video_links`): three queries, whatever the numbers."""
+        video = self.model._meta.get_field("videos").related_model
+        return self.select_related("category").prefetch_related(
+            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language")),
+            Prefetch(
+                "video_links",
+                queryset=InitiativeVideo.objects.filter(video__in=video.objects.live()).select_related(
+                    "video"
+                ),
+                to_attr="live_video_links",
+            ),
+        )
 
 
 class Initiative(Publishable):

@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -8,8 +7,7 @@ from core.downloads import counted_download
 from core.i18n import sorted_by_language
 from core.views import PortalListView, PreviewableDetailMixin
 from initiatives.forms import InitiativeFilterForm
-from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
-from media_library.models import Video
+from initiatives.models import Initiative, InitiativeDocument
 
 
 class InitiativeListView(PortalListView):
@@ -53,18 +51,6 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     nav_section = "initiatives"
     list_title = _("Initiatives")
     list_url_name = "initiatives:list"
-
-    def get_base_queryset(self):
-        return Initiative.objects.select_related("category").prefetch_related(
-            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language")),
-            Prefetch(
-                "video_links",
-                queryset=InitiativeVideo.objects.filter(video__in=Video.objects.live()).select_related(
-                    "video"
-                ),
-                to_attr="live_video_links",
-            ),
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,6 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 from categories.sitemaps import sitemaps as category_sitemaps
 from core import views as core_views
@@ -42,7 +43,20 @@ if isinstance(default_storage, FileSystemStorage):
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
-    path("", core_views.HomeView.as_view(), name="home"),
+    path(
+        "",
+        TemplateView.as_view(
+            template_name="home.html",
+            extra_context={
+                "is_home": True,
+                "page_description": _(
+                    "The legacy of the Tokyo 2020 Olympic and Paralympic Games: nine areas, 24 initiatives, "
+                    "videos, booklets and partner-city seminars."
+                ),
+            },
+        ),
+        name="home",
+    ),
     path("categories/", include("categories.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("", include("media_library.urls")),

@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
@@ -7,11 +6,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from categories.models import Category
 from core.downloads import counted_download
 from core.views import PortalListView, PreviewableDetailMixin
-from initiatives.models import Initiative
-from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
+from media_library.models import EditionFile, Infographic, InfographicArchive, Publication, Video
 
 
 class VideoListView(PortalListView):
@@ -27,16 +24,6 @@ class VideoDetailView(PreviewableDetailMixin, DetailView):
     list_title = _("Videos")
     list_url_name = "media_library:video_list"
     fallback_fields = ("title", "description", "transcript")
-
-    def get_base_queryset(self):
-        return Video.objects.prefetch_related(
-            Prefetch("categories", queryset=Category.objects.live(), to_attr="live_categories"),
-            Prefetch(
-                "initiatives",
-                queryset=Initiative.objects.live().select_related("category"),
-                to_attr="live_initiatives",
-            ),
-        )
 
     def get_page_description(self):
         return Truncator(self.object.description).chars(160)
@@ -58,11 +45,6 @@ class PublicationDetailView(PreviewableDetailMixin, DetailView):
     list_title = _("Publications")
     list_url_name = "media_library:publication_list"
     fallback_fields = ("title", "summary")
-
-    def get_base_queryset(self):
-        return Publication.objects.prefetch_related(
-            Prefetch("editions", queryset=Edition.objects.prefetch_related("files"))
-        )
 
 
 class InfographicListView(PortalListView):

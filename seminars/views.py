@@ -33,9 +33,6 @@ class SeminarDetailView(PreviewableDetailMixin, DetailView):
     list_url_name = "seminars:list"
     fallback_fields = ("title", "theme", "summary", "body")
 
-    def get_base_queryset(self):
-        return Seminar.objects.for_detail()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         total, presenters, others = self.object.partner_lists()
@@ -51,9 +48,7 @@ class SeminarDetailView(PreviewableDetailMixin, DetailView):
 @require_safe
 def calendar(request, slug):
     """The seminar's sessions as an .ics file; a draft's only for staff who may preview it."""
-    seminar = get_object_or_404(
-        Seminar.objects.visible_to(request.user).prefetch_related("sessions"), slug=slug
-    )
+    seminar = get_object_or_404(Seminar.objects.for_calendar().visible_to(request.user), slug=slug)
     ical = seminar_calendar(seminar, page_url=request.build_absolute_uri(seminar.get_absolute_url()))
     response = HttpResponse(ical.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{seminar.slug}.ics"'
@@ -79,12 +74,7 @@ class CityDetailView(PreviewableDetailMixin, DetailView):
     list_title = PARTNERS
     list_url_name = "seminars:city_list"
     fallback_fields = ("name", "country")
-
-    def get_base_queryset(self):
-        return City.objects.for_detail()
-
-    def get_page_title(self):
-        return self.object.name
+    title_field = "name"
 
     def get_page_description(self):
         return Truncator(

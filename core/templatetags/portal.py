@@ -54,7 +54,8 @@ def native_language_name(code):
 
 @register.simple_tag
 def download_label(stored_file, language=None):
-    """What a download gives you, in the visitor's language: "PDF, 2.1 MB, French, 24 pages"."""
+    """What a download gives you, in the visitor's language: "PDF, 2.1 MB, French, 24 pages",
+    or for an image "PNG, 120 KB, English, 1200 × 800 pixels"."""
     parts = [stored_file.format_label, filesizeformat(stored_file.size)]
     language = language or getattr(stored_file, "language", None)
     if language:
@@ -63,5 +64,10 @@ def download_label(stored_file, language=None):
         parts.append(
             ngettext("%(count)s page", "%(count)s pages", stored_file.page_count)
             % {"count": stored_file.page_count}
+        )
+    elif getattr(stored_file, "width", None) and getattr(stored_file, "height", None):
+        parts.append(
+            pgettext("pixel size of an image", "%(width)s × %(height)s pixels")
+            % {"width": stored_file.width, "height": stored_file.height}
         )
     return pgettext("separator between the facts of a download", ", ").join(str(p) for p in parts)

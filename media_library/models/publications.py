@@ -55,6 +55,10 @@ class PublicationQuerySet(PublishableQuerySet):
         """Publications with their editions and each edition's files: three queries, whatever the count."""
         return self.prefetch_related(Prefetch("editions", queryset=Edition.objects.prefetch_related("files")))
 
+    def for_detail(self):
+        """A publication with its editions and their files: three queries."""
+        return self.for_listing()
+
     def newest_first(self):
         """By their latest edition's date, newest first; undated ones last, in their display order."""
         return self.annotate(latest_edition=Max("editions__published_on")).order_by(

@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,20 @@ class VideoQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Videos as list cards need nothing beyond their own row."""
         return self
+
+    def for_detail(self):
+        """A video with its live categories and live initiatives (each with its category):
+        three queries, whatever the numbers."""
+        category = self.model._meta.get_field("categories").related_model
+        initiative = self.model._meta.get_field("initiatives").related_model
+        return self.prefetch_related(
+            Prefetch("categories", queryset=category.objects.live(), to_attr="live_categories"),
+            Prefetch(
+                "initiatives",
+                queryset=initiative.objects.live().select_related("category"),
+                to_attr="live_initiatives",
+            ),
+        )
 
     def featured(self):
         """The videos an editor chose for the home page."""
