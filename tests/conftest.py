@@ -1,21 +1,22 @@
-"""Shared fixtures: a temporary media folder, content factories, staff users."""
+"""Shared fixtures: a temporary media folder, the legacy content, staff users.
 
-import datetime
-import itertools
+Factories (make_category, make_video...) are in tests/factories.py.
+"""
+
+import shutil
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.core.management import call_command
+from django.db.models import ProtectedError
+from django.test import override_settings
+from django.utils import translation
 
-from categories.models import Category
-from core.models import Status
 from core.standins import standin_image, standin_pdf
-from initiatives.models import Initiative, InitiativeDocument
+from tests.factories import make_category, make_initiative
 
-_numbers = itertools.count(1)
+CONTENT_APPS = ("seminars", "initiatives", "media_library", "categories", "core", "admin")
 
 
 @pytest.fixture(autouse=True)
@@ -27,11 +28,53 @@ def english_by_default():
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Every test writes uploads to its own empty folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.MEDIA_ROOT.mkdir()
-    return settings.MEDIA_ROOT
+def media_root(request, settings, tmp_path):
+    """Every test writes uploads to its own folder: empty, or a copy of the legacy content's files."""
+    root = tmp_path / "media"
+    if "legacy_content" in request.fixturenames:
+        shutil.copytree(request.getfixturevalue("legacy_site"), root)
+    else:
+        root.mkdir()
+    settings.MEDIA_ROOT = root
+    return root
+
+
+def remove_content():
+    """Delete every row of the content apps, whatever protects what (PROTECT is retried later)."""
+    pending = [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+    for _attempt in range(len(pending)):
+        for model in list(pending):
+            try:
+                model._base_manager.all().delete()
+            except ProtectedError:
+                continue
+            pending.remove(model)
+        if not pending:
+            return
+    raise AssertionError(f"Could not delete {pending}")
+
+
+@pytest.fixture(scope="module")
+def legacy_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The project's own content, loaded once per test module as `load_legacy_content` does.
+
+    It is written outside the per-test transactions, so every test of the module sees it
+    and each test's own changes are rolled back; it is deleted when the module ends. A
+    module that uses it uses it in every test (`pytestmark = usefixtures("legacy_content")`),
+    since a test of the same module that does not ask for it would still see it.
+    Returns the folder of its files, which each test gets a copy of (see media_root).
+    """
+    media = tmp_path_factory.mktemp("legacy-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), translation.override("en"):
+        call_command("load_legacy_content", verbosity=0)
+    yield media
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        remove_content()
+
+
+@pytest.fixture
+def legacy_content(legacy_site, db):
+    """Use the legacy content in this test (see legacy_site)."""
 
 
 @pytest.fixture
@@ -42,55 +85,6 @@ def pdf_bytes():
 @pytest.fixture
 def png_bytes():
     return standin_image("Test image", size=(300, 200))
-
-
-def make_category(*, number=None, status=Status.PUBLISHED, **fields):
-    number = number or (next(_numbers) % 9) + 1
-    while Category.objects.filter(number=number).exists():
-        number = number % 9 + 1
-    defaults = {
-        "slug": f"category-{number}",
-        "title_en": f"Category {number}",
-        "summary_en": f"Summary of category {number}.",
-        "status": status,
-    }
-    defaults.update(fields)
-    return Category.objects.create(number=number, **defaults)
-
-
-def make_initiative(*, category=None, number=None, status=Status.PUBLISHED, **fields):
-    category = category or make_category()
-    if number is None:
-        taken = set(Initiative.objects.values_list("number", flat=True))
-        number = next(n for n in range(1, 25) if n not in taken)
-    defaults = {
-        "slug": f"initiative-{number}",
-        "title_en": f"Initiative {number}",
-        "summary_en": f"Summary of initiative {number}.",
-        "status": status,
-    }
-    defaults.update(fields)
-    return Initiative.objects.create(number=number, category=category, **defaults)
-
-
-def make_document(initiative, *, language="en", content=None):
-    document = InitiativeDocument(initiative=initiative, language=language)
-    document.file.save(
-        f"{initiative.slug}-{language}.pdf", ContentFile(content or standin_pdf("Doc", pages=2)), save=False
-    )
-    document.save()
-    return document
-
-
-def count_queries(client, url):
-    """How many SQL queries one GET of `url` runs (it must answer 200)."""
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def future(days=1):
-    return timezone.now() + datetime.timedelta(days=days)
 
 
 @pytest.fixture

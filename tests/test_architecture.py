@@ -8,6 +8,16 @@ from django.conf import settings
 FEATURE_APPS = {"categories", "initiatives", "media_library", "seminars"}
 
 
+def _dynamic_import_of_a_constant(call):
+    name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+    first = call.args[0] if call.args else None
+    return (
+        name in ("import_module", "__import__")
+        and isinstance(first, ast.Constant)
+        and isinstance(first.value, str)
+    )
+
+
 def imported_modules(path):
     """Every module a Python file imports, at the top or inside a function."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -16,12 +26,8 @@ def imported_modules(path):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             yield node.module
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in (
-            "import_module",
-            "__import__",
-        ):
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                yield node.args[0].value
+        elif isinstance(node, ast.Call) and _dynamic_import_of_a_constant(node):
+            yield node.args[0].value
 
 
 def feature_imports(package):

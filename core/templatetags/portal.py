@@ -35,6 +35,17 @@ def translated(obj, field, tag="", rich=False, css=""):
     return format_html("<{0}{1}>{2}</{0}>", tag, attrs, content)
 
 
+@register.simple_tag
+def foreign_language(obj, field):
+    """The language `obj.<field>` is shown in when it is not the page's, else "".
+
+    For text that no element can wrap (an image's alt, a frame's title): the element
+    itself gets the `lang`.
+    """
+    shown = shown_language(obj, field)
+    return shown if shown and shown != get_language() else ""
+
+
 @register.filter
 def richtext(value):
     return mark_safe(sanitise_html(value or ""))  # noqa: S308 (sanitised to the allow-list)

@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 
 from django import template
 
-from core.i18n import shown_language
 from media_library.models import Infographic, InfographicArchive, Publication, Video
 from media_library.models.publications import PublicationKind
 
@@ -15,13 +14,6 @@ register = template.Library()
 def url_host(url):
     """https://www.example.org/a/b -> example.org: the site a link leads to."""
     return (urlsplit(url or "").hostname or "").removeprefix("www.")
-
-
-@register.simple_tag
-def field_language(obj, field):
-    """The language `obj.<field>` is shown in, for a `lang` attribute where no element can wrap
-    the text (an image's alt)."""
-    return shown_language(obj, field) or ""
 
 
 @register.inclusion_tag("home/featured_videos.html")

@@ -1,11 +1,8 @@
-"""Template helpers for seminar pages: machine-readable times and fallback languages."""
+"""Template helpers for seminar pages: machine-readable times."""
 
 import datetime
 
 from django import template
-from django.utils.translation import get_language
-
-from core.i18n import shown_language
 
 register = template.Library()
 
@@ -16,14 +13,3 @@ def utc_iso(value):
     if not isinstance(value, datetime.datetime) or value.tzinfo is None:
         return ""
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@register.simple_tag
-def foreign_language(obj, field):
-    """The language `obj.<field>` is shown in when it is not the page's, else "".
-
-    For attributes (an image's alt text) that cannot be wrapped in a `<span lang>`:
-    the element itself gets the `lang`.
-    """
-    shown = shown_language(obj, field)
-    return shown if shown and shown != get_language() else ""

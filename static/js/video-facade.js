@@ -24,6 +24,9 @@
     frame.className = "video-player__frame";
     frame.src = url;
     frame.title = player.getAttribute("data-player-title") || "";
+    if (player.hasAttribute("data-player-title-lang")) {
+      frame.lang = player.getAttribute("data-player-title-lang");
+    }
     frame.width = "1280";
     frame.height = "720";
     frame.setAttribute("allow", "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share");

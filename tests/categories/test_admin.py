@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from categories.models import Category
 from core.models import Status
-from tests.conftest import make_category
+from tests.factories import make_category
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
 import pytest
 
 from core.models import Status
-from tests.conftest import count_queries, future, make_category, make_initiative
+from tests.factories import future, make_category, make_initiative
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.conftest import make_initiative
+from tests.factories import make_initiative
 
 pytestmark = pytest.mark.django_db
 

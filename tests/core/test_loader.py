@@ -10,7 +10,7 @@ from categories.models import Category
 from core.models import Status
 from initiatives.models import Initiative, InitiativeDocument
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
 
 # CONTENT.md: the editorial category of each of the 24 initiatives, in order.
 EXPECTED_CATEGORIES = [1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 7, 8, 8, 8, 8, 8, 9]
@@ -30,12 +30,7 @@ def snapshot():
     )
 
 
-@pytest.fixture
-def loaded():
-    return load()
-
-
-def test_loader_creates_nine_categories_named_in_all_five_languages(loaded):
+def test_loader_creates_nine_categories_named_in_all_five_languages():
     assert Category.objects.live().count() == 9
     safety = Category.objects.get(number=1)
     assert (safety.title_en, safety.title_ja) == ("Safety and Security", "安全・安心")
@@ -53,7 +48,7 @@ def test_loader_creates_nine_categories_named_in_all_five_languages(loaded):
     assert Category.objects.get(number=9).title_ja == "被災地復興支援"
 
 
-def test_loader_creates_24_initiatives_in_their_editorial_categories(loaded):
+def test_loader_creates_24_initiatives_in_their_editorial_categories():
     initiatives = list(Initiative.objects.live().order_by("number").select_related("category"))
     assert [i.number for i in initiatives] == list(range(1, 25))
     assert [i.category.number for i in initiatives] == EXPECTED_CATEGORIES
@@ -61,13 +56,13 @@ def test_loader_creates_24_initiatives_in_their_editorial_categories(loaded):
     assert str(initiatives[0].as_of) == "2021-07-08"
 
 
-def test_loader_leaves_untranslated_titles_empty_for_the_fallback(loaded):
+def test_loader_leaves_untranslated_titles_empty_for_the_fallback():
     initiative = Initiative.objects.get(number=1)
     assert initiative.title_ja == ""
     assert initiative.title_fr == ""
 
 
-def test_each_initiative_has_a_real_stand_in_pdf_that_says_so(loaded):
+def test_each_initiative_has_a_real_stand_in_pdf_that_says_so():
     documents = InitiativeDocument.objects.select_related("initiative")
     assert documents.count() == 24
     document = documents.get(initiative__number=19)
@@ -79,7 +74,7 @@ def test_each_initiative_has_a_real_stand_in_pdf_that_says_so(loaded):
     assert document.mime_type == "application/pdf"
 
 
-def test_running_the_loader_twice_changes_nothing(loaded, media_root):
+def test_running_the_loader_twice_changes_nothing(media_root):
     before = snapshot()
     files_before = sorted(p.name for p in media_root.rglob("*") if p.is_file())
     output = load()
@@ -89,41 +84,26 @@ def test_running_the_loader_twice_changes_nothing(loaded, media_root):
     assert "Initiatives: 0 created, 0 updated, 24 unchanged, 0 kept" in output
 
 
-def test_loader_keeps_an_editors_later_change(loaded):
+def test_loader_keeps_an_editors_later_change():
     Category.objects.filter(number=2).update(title_en="Urban development (edited)")
     output = load()
     assert Category.objects.get(number=2).title_en == "Urban development (edited)"
     assert "Categories: 0 created, 0 updated, 8 unchanged, 1 kept" in output
 
 
-def test_loader_keeps_a_publishers_unpublishing(loaded):
+def test_loader_keeps_a_publishers_unpublishing():
     Category.objects.filter(number=3).update(status=Status.DRAFT)
     load()
     assert Category.objects.get(number=3).status == Status.DRAFT
 
 
-def test_loader_overwrites_an_editors_change_when_told_to(loaded):
+def test_loader_overwrites_an_editors_change_when_told_to():
     Category.objects.filter(number=2).update(title_en="Edited")
     load("--overwrite")
     assert Category.objects.get(number=2).title_en == "Urban Development"
 
 
-def test_dry_run_changes_nothing(media_root):
-    output = load("--dry-run")
-    assert "Dry run: nothing was changed" in output
-    assert "Categories: 9 created" in output
-    assert not Category.objects.exists()
-    assert not any(p.is_file() for p in media_root.rglob("*"))
-
-
-def test_loader_is_quiet_at_verbosity_zero():
-    out = io.StringIO()
-    call_command("load_legacy_content", verbosity=0, stdout=out)
-    assert out.getvalue() == ""
-    assert Category.objects.count() == 9
-
-
-def test_arigato_descriptions_are_whole(loaded):
+def test_arigato_descriptions_are_whole():
     from media_library.models import Video
 
     description = Video.objects.get(slug="tokyo-2020-arigato-30").description_en

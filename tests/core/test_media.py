@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from core.models import Status
-from tests.conftest import make_category
+from tests.factories import make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_staff_see_a_drafts_image_in_preview(editor_client, png_bytes):
 
 
 def test_documents_are_not_served_from_the_media_url(client, initiative, pdf_bytes):
-    from tests.conftest import make_document
+    from tests.factories import make_document
 
     document = make_document(initiative, content=pdf_bytes)
     assert client.get(document.file.url).status_code == 404

@@ -8,7 +8,7 @@ from django.utils import timezone
 from categories.models import Category
 from core.models import Status
 from initiatives.models import Initiative
-from tests.conftest import future, make_category, make_initiative
+from tests.factories import future, make_category, make_initiative
 
 pytestmark = pytest.mark.django_db
 

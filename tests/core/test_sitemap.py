@@ -3,7 +3,7 @@ import re
 import pytest
 
 from core.models import Status
-from tests.conftest import make_category, make_initiative
+from tests.factories import make_category, make_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.models import Status
 from initiatives.models import Initiative, InitiativeDocument
-from tests.conftest import make_initiative
+from tests.factories import make_initiative
 
 pytestmark = pytest.mark.django_db
 

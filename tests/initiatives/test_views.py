@@ -2,7 +2,8 @@ import pytest
 from django.utils import timezone
 
 from core.models import DownloadCount, Status
-from tests.conftest import count_queries, future, make_category, make_document, make_initiative
+from tests.factories import future, make_category, make_document, make_initiative
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ from core.models import DownloadCount, Status
 from core.standins import standin_image
 from initiatives.models import InitiativeVideo
 from media_library.models import InfographicArchive, Video
-from tests.conftest import make_initiative
-from tests.media_library.conftest import (
+from tests.factories import (
     make_edition,
     make_file,
     make_infographic,
+    make_initiative,
     make_publication,
     make_video,
 )

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 
 from core.models import DownloadCount, Status
-from tests.media_library.conftest import make_edition, make_file, make_publication
+from tests.factories import make_edition, make_file, make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_draft_publications_file_is_404_for_visitors(client, french_file):
 
 
 def test_scheduled_publications_file_is_404_until_its_time(client, french_file):
-    from tests.conftest import future
+    from tests.factories import future
 
     publication = french_file.edition.publication
     publication.publish_at = future()

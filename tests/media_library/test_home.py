@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from core.models import Status
 from media_library.models import InfographicArchive
 from media_library.models.publications import PublicationKind
-from tests.media_library.conftest import (
+from tests.factories import (
     make_edition,
     make_file,
     make_infographic,

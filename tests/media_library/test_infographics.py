@@ -12,7 +12,7 @@ from core.models import Status
 from media_library.models import Infographic, InfographicArchive, InfographicRendition
 from media_library.models import infographics as infographics_module
 from media_library.models.infographics import rendition_widths
-from tests.media_library.conftest import make_infographic
+from tests.factories import make_infographic
 
 pytestmark = pytest.mark.django_db
 
@@ -262,7 +262,7 @@ def test_renditions_and_zip_need_no_local_paths(client, settings):
 
 
 def test_an_infographic_links_its_live_category_only(client, category):
-    from tests.conftest import make_category
+    from tests.factories import make_category
 
     make_infographic(category=category)
     make_infographic(category=make_category(title_en="Draft area", status=Status.DRAFT))

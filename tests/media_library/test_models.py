@@ -9,7 +9,7 @@ from core.i18n import language_name
 from media_library.models import Publication, Video
 from media_library.models.publications import DatePrecision, validate_isbn
 from media_library.models.videos import Player, parse_youtube_url
-from tests.media_library.conftest import make_edition, make_file, make_publication
+from tests.factories import make_edition, make_file, make_publication
 
 
 def test_youtube_watch_address_gives_id_and_start_time():

@@ -9,7 +9,7 @@ from PIL import Image
 
 from media_library.models import EditionFile
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
 
 
 def section(page, title, next_title=None):

@@ -5,14 +5,16 @@ import pytest
 from initiatives.models import InitiativeVideo
 from media_library.models import InfographicArchive
 from media_library.models.publications import PublicationKind
-from tests.conftest import count_queries, make_category, make_initiative
-from tests.media_library.conftest import (
+from tests.factories import (
+    make_category,
     make_edition,
     make_file,
     make_infographic,
+    make_initiative,
     make_publication,
     make_video,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.media_library.conftest import make_video
+from tests.factories import make_video
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
 
 RESOURCE_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
 DOWNLOAD_PARTS = ("/files/", "/original/", ".zip", "/document/")

@@ -11,7 +11,7 @@ from PIL import Image
 from core.models import Status
 from core.standins import standin_image
 from media_library.models import EditionFile, Infographic, Video
-from tests.media_library.conftest import make_edition, make_publication
+from tests.factories import make_edition, make_publication
 
 pytestmark = pytest.mark.django_db
 

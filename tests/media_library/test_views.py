@@ -7,8 +7,7 @@ from django.contrib.staticfiles import finders
 from core.models import Status
 from initiatives.models import InitiativeVideo
 from media_library.models.publications import DatePrecision, Medium
-from tests.conftest import make_initiative
-from tests.media_library.conftest import make_edition, make_file, make_publication, make_video
+from tests.factories import make_edition, make_file, make_initiative, make_publication, make_video
 
 pytestmark = pytest.mark.django_db
 

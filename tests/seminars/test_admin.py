@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group, User
 
 from core.models import Status
 from seminars.models import Seminar
-from tests.seminars.conftest import make_city, make_photo, make_seminar, take_part
+from tests.factories import make_city, make_photo, make_seminar, take_part
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from icalendar import Calendar
 
 from core.models import Status
-from tests.seminars.conftest import japan, make_seminar, make_session
+from tests.factories import japan, make_seminar, make_session
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from core.content import ContentLoader
 from seminars import content
 from seminars.models import City, Participation, Seminar, SeminarPhoto
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
 
 SIXTH = "global-partners-seminar-2021"
 FIRST = "global-partners-seminar-2018"
@@ -24,18 +24,11 @@ PARTNERS_2018 = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def loaded(db):
-    loader = ContentLoader()
-    content.load(loader)
-    return loader
-
-
 def text_of(response):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", response.content.decode()))
 
 
-def test_sixth_seminar_has_its_release_facts(loaded):
+def test_sixth_seminar_has_its_release_facts():
     seminar = Seminar.objects.get(slug=SIXTH)
     assert seminar.edition == 6
     assert seminar.format == "online"
@@ -50,14 +43,14 @@ def test_sixth_seminar_has_its_release_facts(loaded):
     assert seminar.programme_items.count() == 3
 
 
-def test_sixth_seminar_names_13_presenters(loaded):
+def test_sixth_seminar_names_13_presenters():
     seminar = Seminar.objects.get(slug=SIXTH)
     presenters = seminar.participations.filter(role=Participation.Role.PRESENTER)
     assert sorted(p.city.name for p in presenters) == PRESENTERS_2021
     assert seminar.participations.count() == 13
 
 
-def test_sixth_seminar_sessions_are_stored_in_utc(loaded):
+def test_sixth_seminar_sessions_are_stored_in_utc():
     sessions = Seminar.objects.get(slug=SIXTH).sessions.all()
     assert [(s.start_utc.isoformat(), s.end_utc.isoformat()) for s in sessions] == [
         ("2021-11-24T01:00:00+00:00", "2021-11-24T03:35:00+00:00"),
@@ -65,7 +58,7 @@ def test_sixth_seminar_sessions_are_stored_in_utc(loaded):
     ]
 
 
-def test_2018_seminar_is_three_days_in_person_with_14_partners(loaded):
+def test_2018_seminar_is_three_days_in_person_with_14_partners():
     seminar = Seminar.objects.get(slug=FIRST)
     assert seminar.edition is None
     assert seminar.format == "in_person"
@@ -73,7 +66,7 @@ def test_2018_seminar_is_three_days_in_person_with_14_partners(loaded):
     assert sorted(p.city.name for p in seminar.participations.all()) == PARTNERS_2018
 
 
-def test_every_partner_has_a_country_and_states_are_not_cities(loaded):
+def test_every_partner_has_a_country_and_states_are_not_cities():
     assert City.objects.count() == 20
     assert not City.objects.filter(country_en="").exists()
     assert set(City.objects.filter(kind=City.Kind.STATE).values_list("slug", flat=True)) == {
@@ -83,7 +76,7 @@ def test_every_partner_has_a_country_and_states_are_not_cities(loaded):
     assert City.objects.get(slug="queensland").country == "Australia"
 
 
-def test_partner_names_exist_in_all_five_languages(loaded):
+def test_partner_names_exist_in_all_five_languages():
     seoul = City.objects.get(slug="seoul")
     assert (seoul.name_ja, seoul.name_fr, seoul.name_zh_hans, seoul.name_ko) == (
         "ソウル",
@@ -93,7 +86,7 @@ def test_partner_names_exist_in_all_five_languages(loaded):
     )
 
 
-def test_stand_in_photos_have_alt_text_and_say_what_they_are(loaded):
+def test_stand_in_photos_have_alt_text_and_say_what_they_are():
     photos = SeminarPhoto.objects.all()
     assert photos.count() == 4
     for photo in photos:
@@ -103,13 +96,13 @@ def test_stand_in_photos_have_alt_text_and_say_what_they_are(loaded):
             assert image.read(8) == b"\x89PNG\r\n\x1a\n"
 
 
-def test_loading_twice_changes_nothing(loaded):
+def test_loading_twice_changes_nothing():
     again = ContentLoader()
     content.load(again)
     assert {outcome for (_model, outcome), n in again.counts.items() if n} == {"unchanged"}
 
 
-def test_sixth_seminar_page_after_loading(client, loaded):
+def test_sixth_seminar_page_after_loading(client):
     text = text_of(client.get(f"/en/seminars/{SIXTH}/"))
     assert "21 partner cities and regions took part; 13 presented:" in text
     for name in PRESENTERS_2021:
@@ -118,13 +111,13 @@ def test_sixth_seminar_page_after_loading(client, loaded):
     assert "17:00–19:25 JST" in text
 
 
-def test_2018_seminar_page_lists_14_partners(client, loaded):
+def test_2018_seminar_page_lists_14_partners(client):
     response = client.get(f"/en/seminars/{FIRST}/")
     assert "14 partner cities and regions took part:" in text_of(response)
     assert len(re.findall(r'href="/en/cities/[a-z-]+/"', response.content.decode())) == 14
 
 
-def test_sixth_seminar_calendar_after_loading(client, loaded):
+def test_sixth_seminar_calendar_after_loading(client):
     calendar = Calendar.from_ical(client.get(f"/en/seminars/{SIXTH}/calendar.ics").content)
     times = [(e.decoded("dtstart"), e.decoded("dtend")) for e in calendar.walk("VEVENT")]
     utc = datetime.UTC
@@ -140,7 +133,7 @@ def test_sixth_seminar_calendar_after_loading(client, loaded):
     ]
 
 
-def test_seoul_page_lists_both_seminars(client, loaded):
+def test_seoul_page_lists_both_seminars(client):
     text = text_of(client.get("/en/cities/seoul/"))
     assert "The 6th Tokyo Global Partners Seminar" in text
     assert "Tokyo Global Partners Seminar 2018" in text

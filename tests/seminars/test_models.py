@@ -7,7 +7,7 @@ from django.db.models import ProtectedError
 
 from core.models import Status
 from seminars.models import City, Participation, Seminar, Session
-from tests.seminars.conftest import japan, make_city, make_photo, make_seminar, make_session, take_part
+from tests.factories import japan, make_city, make_photo, make_seminar, make_session, take_part
 
 pytestmark = pytest.mark.django_db
 

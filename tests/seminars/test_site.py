@@ -1,7 +1,7 @@
 import pytest
 
 from core.models import Status
-from tests.seminars.conftest import make_city, make_seminar
+from tests.factories import make_city, make_seminar
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import formats, translation
 
 from core.models import Status
 from seminars.models import Participation
-from tests.seminars.conftest import (
+from tests.factories import (
     japan,
     make_city,
     make_photo,
