@@ -56,10 +56,22 @@ def test_loader_creates_24_initiatives_in_their_editorial_categories():
     assert str(initiatives[0].as_of) == "2021-07-08"
 
 
-def test_loader_leaves_untranslated_titles_empty_for_the_fallback():
+def test_loader_writes_each_language_the_content_file_gives():
     initiative = Initiative.objects.get(number=1)
-    assert initiative.title_ja == ""
-    assert initiative.title_fr == ""
+    assert initiative.title_ja == "危機管理体制の強化"
+    assert initiative.title_en == "Enforcement of the crisis management systems"
+
+
+def test_a_language_the_content_file_does_not_give_is_stored_empty_for_the_fallback():
+    from core.content import translations
+
+    assert translations("title", {"en": "New text"}) == {
+        "title_en": "New text",
+        "title_ja": "",
+        "title_fr": "",
+        "title_zh_hans": "",
+        "title_ko": "",
+    }
 
 
 def test_each_initiative_has_a_real_stand_in_pdf_that_says_so():
