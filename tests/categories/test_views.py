@@ -2,7 +2,6 @@ import pytest
 
 from core.models import Status
 from tests.factories import future, make_category, make_initiative
-from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -52,22 +51,3 @@ def test_category_list_counts_only_live_initiatives(client, category):
     make_initiative(category=category, number=1)
     make_initiative(category=category, number=2, status=Status.DRAFT)
     assert "1 initiative<" in client.get("/en/categories/").content.decode()
-
-
-def test_category_detail_runs_the_same_queries_with_3_and_30_initiatives(client, category):
-    for number in range(1, 4):
-        make_initiative(category=category, number=number)
-    few = count_queries(client, f"/en/categories/{category.slug}/")
-    for number in range(4, 31):
-        make_initiative(category=category, number=number)
-    many = count_queries(client, f"/en/categories/{category.slug}/")
-    assert few == many
-    assert many <= 3
-
-
-def test_category_list_runs_a_fixed_number_of_queries(client):
-    make_category(number=1)
-    few = count_queries(client, "/en/categories/")
-    for number in range(2, 10):
-        make_category(number=number)
-    assert count_queries(client, "/en/categories/") == few
