@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -15,6 +15,11 @@ class InitiativeQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Initiatives as list cards, with their category (one query, whatever the count)."""
         return self.select_related("category")
+
+    def with_total(self):
+        """Each row also carries `total`: how many rows the query has before any slice, so a
+        page can show the first few and say how many there are in one query."""
+        return self.annotate(total=Window(Count("pk")))
 
     def for_detail(self):
         """An initiative with its category, documents (by language) and live related videos,

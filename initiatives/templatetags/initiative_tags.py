@@ -1,7 +1,6 @@
 """Blocks the initiatives app contributes to other pages (the home page)."""
 
 from django import template
-from django.db.models import Count, Window
 
 from initiatives.models import Initiative
 
@@ -15,5 +14,5 @@ def render_initiative_index(limit=24):
 
     The home page stays the same size however many initiatives a later report adds.
     """
-    initiatives = list(Initiative.objects.live().for_listing().annotate(total=Window(Count("pk")))[:limit])
+    initiatives = list(Initiative.objects.live().for_listing().with_total()[:limit])
     return {"initiatives": initiatives, "initiative_total": initiatives[0].total if initiatives else 0}
