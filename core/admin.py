@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.models import DownloadCount, Status
 from core.publishing import publish, unpublish
+from core.text import with_text_cleaner
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -44,7 +45,15 @@ def completeness_column(code):
     return column
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class CleanTextAdminMixin:
+    """Form fields that clean text as the model does (core.text): a title typed with a line
+    break is saved on one line, and an unchanged textarea is not "changed" by its \\r\\n."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return with_text_cleaner(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
+
+
+class PublishableAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
     """Translation tabs, status columns, and the rule that only publishers publish.
 
     Editors may create and edit, but `status` and `publish_at` are read-only for them,
@@ -133,6 +142,32 @@ def thumbnail(image, *, size=60):
         size,
         size,
     )
+
+
+DOCUMENT_INFO_LABELS = {
+    "title": _("title"),
+    "author": _("author"),
+    "subject": _("subject"),
+    "keywords": _("keywords"),
+    "creator": _("made with"),
+    "producer": _("converted with"),
+    "created": _("created"),
+    "modified": _("modified"),
+}
+
+
+class DocumentInfoMixin:
+    """A read-only column with what an uploaded PDF says about itself (its author, the
+    software that made it), so an editor sees it before the public can."""
+
+    @admin.display(description=_("what the file says about itself"))
+    def document_metadata(self, obj):
+        info = getattr(obj, "document_info", None) or {}
+        if not info:
+            return "—"
+        return format_html_join(
+            "", "<div>{}: {}</div>", ((DOCUMENT_INFO_LABELS.get(k, k), v) for k, v in info.items())
+        )
 
 
 class DownloadCountsMixin:

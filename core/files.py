@@ -27,6 +27,34 @@ class FileInfo:
     page_count: int | None = None
     width: int | None = None
     height: int | None = None
+    document_info: dict = dataclasses.field(default_factory=dict)
+
+
+# A PDF's document information that can say who made it and with what.
+PDF_INFO_KEYS = {
+    "/Title": "title",
+    "/Author": "author",
+    "/Subject": "subject",
+    "/Keywords": "keywords",
+    "/Creator": "creator",
+    "/Producer": "producer",
+    "/CreationDate": "created",
+    "/ModDate": "modified",
+}
+
+
+def pdf_document_info(data):
+    """The PDF's own metadata (author, software, dates) as plain text, for the editor to see."""
+    try:
+        metadata = PdfReader(io.BytesIO(data), strict=False).metadata or {}
+    except Exception:
+        return {}
+    info = {}
+    for key, name in PDF_INFO_KEYS.items():
+        value = metadata.get(key)
+        if value:
+            info[name] = str(value).strip()[:300]
+    return info
 
 
 def sniff(head):
@@ -75,6 +103,7 @@ def inspect_file(file):
     info = {"size": len(data), "mime_type": mime_type}
     if mime_type == PDF:
         info["page_count"] = pdf_page_count(data)
+        info["document_info"] = pdf_document_info(data)
     elif mime_type in (PNG, JPEG, WEBP):
         info["width"], info["height"] = image_size(data)
     return FileInfo(**info)

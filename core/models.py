@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.files import EXTENSIONS, FORMAT_LABELS, inspect_file
 from core.html import sanitise_html
+from core.text import clean_text_fields
 
 
 class RichTextField(models.TextField):
@@ -23,6 +24,17 @@ class RichTextField(models.TextField):
             value = sanitise_html(value)
             setattr(model_instance, self.attname, value)
         return value
+
+
+class CleanTextModel(models.Model):
+    """Saves its text cleaned: single-line fields on one line, no "\r\n" (see core.text)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        clean_text_fields(self)
+        super().save(*args, **kwargs)
 
 
 class Status(models.TextChoices):
@@ -72,7 +84,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.live()
 
 
-class Publishable(models.Model):
+class Publishable(CleanTextModel):
     """Status, scheduling and timestamps, shared by every public content model.
 
     Concrete models declare a `publish_<model_name>` permission in their Meta; only
@@ -111,7 +123,7 @@ class Publishable(models.Model):
         return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
 
 
-class StoredFile(models.Model):
+class StoredFile(CleanTextModel):
     """A downloadable file whose facts are computed from its content on upload.
 
     Subclasses define the `file` field (with its validators) and what owns it.
@@ -124,13 +136,24 @@ class StoredFile(models.Model):
     page_count = models.PositiveIntegerField(_("pages"), editable=False, null=True)
     width = models.PositiveIntegerField(_("width"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height"), editable=False, null=True)
+    document_info = models.JSONField(
+        _("what the file says about itself"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The document's own metadata (author, software, dates), read on upload."),
+    )
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
-        new_file = self.file and not getattr(self.file, "_committed", True)
-        if new_file or (self.file and not self.mime_type):
+        if self.file and not getattr(self.file, "_committed", True):
+            # Store the upload first (images lose their metadata on the way, see
+            # core.images), so the facts below are the stored file's, not the upload's.
+            self.file.save(self.file.name, self.file.file, save=False)
+            self.refresh_file_info()
+        elif self.file and not self.mime_type:
             self.refresh_file_info()
         super().save(*args, **kwargs)
 
@@ -143,6 +166,7 @@ class StoredFile(models.Model):
         self.page_count = info.page_count
         self.width = info.width
         self.height = info.height
+        self.document_info = info.document_info
 
     @property
     def format_label(self):

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from core.fields import CheckedFileField
 from core.i18n import language_name
-from core.models import Publishable, PublishableQuerySet, RichTextField, StoredFile
+from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, StoredFile
 from core.validators import validate_pdf
 
 
@@ -90,7 +91,7 @@ class Initiative(Publishable):
         return reverse("initiatives:detail", kwargs={"slug": self.slug})
 
 
-class InitiativeVideo(models.Model):
+class InitiativeVideo(CleanTextModel):
     """A related video of an initiative, in the order the initiative lists them."""
 
     initiative = models.ForeignKey(
@@ -127,7 +128,7 @@ class InitiativeDocument(StoredFile):
         Initiative, on_delete=models.CASCADE, related_name="documents", verbose_name=_("initiative")
     )
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    file = models.FileField(_("PDF file"), upload_to=document_upload_to, validators=[validate_pdf])
+    file = CheckedFileField(_("PDF file"), upload_to=document_upload_to, validators=[validate_pdf])
 
     class Meta:
         ordering = ["initiative", "language"]

@@ -7,7 +7,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from core.admin import DownloadCountsMixin, PublishableAdmin, thumbnail, translated_search_fields
+from core.admin import (
+    CleanTextAdminMixin,
+    DocumentInfoMixin,
+    DownloadCountsMixin,
+    PublishableAdmin,
+    thumbnail,
+    translated_search_fields,
+)
 from core.templatetags.portal import download_label
 from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
 from media_library.models.videos import Player
@@ -76,7 +83,7 @@ class VideoAdmin(PublishableAdmin):
         )
 
 
-class EditionInline(TranslationTabularInline):
+class EditionInline(CleanTextAdminMixin, TranslationTabularInline):
     model = Edition
     extra = 0
     show_change_link = True
@@ -107,11 +114,11 @@ class PublicationAdmin(PublishableAdmin):
         return thumbnail(obj.cover)
 
 
-class EditionFileInline(DownloadCountsMixin, admin.TabularInline):
+class EditionFileInline(CleanTextAdminMixin, DocumentInfoMixin, DownloadCountsMixin, admin.TabularInline):
     model = EditionFile
     extra = 0
-    fields = ("language", "file", "title", "source_url", "facts", "download_counts")
-    readonly_fields = ("facts", "download_counts")
+    fields = ("language", "file", "title", "source_url", "facts", "document_metadata", "download_counts")
+    readonly_fields = ("facts", "document_metadata", "download_counts")
     formfield_overrides = URL_FIELDS
 
     @admin.display(description=_("format, size, pages"))
@@ -122,7 +129,7 @@ class EditionFileInline(DownloadCountsMixin, admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(TabbedTranslationAdmin):
+class EditionAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
     """Each edition's files, one per language (the publication's page lists its editions)."""
 
     list_display = ("__str__", "publication", "published_on", "medium")

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from core.admin import PublishableAdmin, thumbnail, translated_search_fields
+from core.admin import CleanTextAdminMixin, PublishableAdmin, thumbnail, translated_search_fields
 from seminars.models import (
     City,
     Participation,
@@ -30,13 +30,13 @@ class CityAdmin(PublishableAdmin):
     )
 
 
-class SessionInline(TranslationTabularInline):
+class SessionInline(CleanTextAdminMixin, TranslationTabularInline):
     model = Session
     extra = 0
     fields = ("order", "name", "start", "end")
 
 
-class ProgrammeItemInline(TranslationTabularInline):
+class ProgrammeItemInline(CleanTextAdminMixin, TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     fields = ("order", "text")
@@ -49,7 +49,7 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ("city",)
 
 
-class SeminarPhotoInline(TranslationStackedInline):
+class SeminarPhotoInline(CleanTextAdminMixin, TranslationStackedInline):
     model = SeminarPhoto
     extra = 0
     fields = ("order", "image", "preview", "alt_text", "caption")

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.fields import CheckedImageField
-from core.models import Publishable, PublishableQuerySet, RichTextField, live_q
+from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, live_q
 
 # Session times are shown in the time zone the seminars are held in.
 JAPAN = zoneinfo.ZoneInfo("Asia/Tokyo")
@@ -318,7 +318,7 @@ class Seminar(Publishable):
         return total, presenters, others
 
 
-class Session(models.Model):
+class Session(CleanTextModel):
     """A part of a seminar with its own times (e.g. morning and evening, for other time zones).
 
     Times are stored in UTC; the admin takes them in Japan time (settings.TIME_ZONE).
@@ -364,7 +364,7 @@ class Session(models.Model):
         return self.end.astimezone(datetime.UTC)
 
 
-class ProgrammeItem(models.Model):
+class ProgrammeItem(CleanTextModel):
     """One line of a seminar's programme ("Video message by Governor Koike")."""
 
     seminar = models.ForeignKey(
@@ -382,7 +382,7 @@ class ProgrammeItem(models.Model):
         return self.text
 
 
-class Participation(models.Model):
+class Participation(CleanTextModel):
     """A partner's part in one seminar."""
 
     class Role(models.TextChoices):
@@ -428,7 +428,7 @@ class SeminarPhotoQuerySet(models.QuerySet):
         return self.filter(seminar__in=Seminar.objects.visible_to(user))
 
 
-class SeminarPhoto(models.Model):
+class SeminarPhoto(CleanTextModel):
     """A photo of a seminar, with the text a screen reader reads instead (required)."""
 
     seminar = models.ForeignKey(

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from core.fields import CheckedImageField
+from core.fields import CheckedFileField, CheckedImageField
 from core.i18n import language_name, sorted_by_language
-from core.models import Publishable, PublishableQuerySet, StoredFile
+from core.models import CleanTextModel, Publishable, PublishableQuerySet, StoredFile
 from core.validators import validate_document_or_image
 
 
@@ -115,7 +115,7 @@ class Publication(Publishable):
         return reverse("media_library:publication_detail", kwargs={"slug": self.slug})
 
 
-class Edition(models.Model):
+class Edition(CleanTextModel):
     """One printing or release of a publication, with one file per language.
 
     Editions have no status of their own: they are public when their publication is.
@@ -206,7 +206,7 @@ class EditionFile(StoredFile):
             "in that language."
         ),
     )
-    file = models.FileField(
+    file = CheckedFileField(
         _("file (PDF, PNG or JPEG)"),
         upload_to=edition_file_upload_to,
         validators=[validate_document_or_image],

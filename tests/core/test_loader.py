@@ -135,3 +135,12 @@ def test_a_content_file_with_a_value_cut_by_a_yaml_comment_is_refused(tmp_path):
     )
     with pytest.raises(TruncatedText, match="quote the whole value"):
         ContentLoader(content_dir=tmp_path).read("broken.yaml")
+
+
+def test_the_loaders_images_have_their_sizes_stored():
+    from media_library.models import Publication, Video
+    from seminars.models import SeminarPhoto
+
+    assert Video.objects.filter(thumbnail_width__gt=0).count() == Video.objects.count()
+    assert Publication.objects.filter(cover_width__gt=0).count() == Publication.objects.count()
+    assert SeminarPhoto.objects.filter(width__gt=0).count() == SeminarPhoto.objects.count() == 4
