@@ -53,6 +53,39 @@ class CleanTextAdminMixin:
         return with_text_cleaner(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
 
 
+def attached_content_locked(request, root):
+    """True when `request.user` may not change what is attached to `root` (its files,
+    editions, photos, sessions, partners): `root` is published and the user is not a
+    publisher. Such a change would be public at once, without a publisher."""
+    if root is None or root.pk is None or not hasattr(root, "publish_permission"):
+        return False
+    return root.status == Status.PUBLISHED and not request.user.has_perm(root.publish_permission())
+
+
+class AttachedContentInlineMixin:
+    """Inlines of attached content: read-only for editors while their item is published.
+
+    Django then ignores whatever a forged POST says about these rows (a read-only
+    inline's forms never count as changed, and rows cannot be added or deleted).
+    `root_of(obj)` names the published item that `obj` (the edited object) belongs to.
+    """
+
+    def root_of(self, obj):
+        return obj
+
+    def _locked(self, request, obj):
+        return obj is not None and attached_content_locked(request, self.root_of(obj))
+
+    def has_add_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
+
+
 class PublishableAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
     """Translation tabs, status columns, and the rule that only publishers publish.
 
@@ -88,6 +121,17 @@ class PublishableAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
             actions.pop("publish_selected", None)
             actions.pop("unpublish_selected", None)
         return actions
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if change and attached_content_locked(request, obj) and any(self.get_inline_instances(request, obj)):
+            messages.info(
+                request,
+                _(
+                    "This item is published: its attached files, editions, photos, sessions and "
+                    "partners are shown read-only. Ask a publisher to change them."
+                ),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if not self.can_publish(request):
@@ -168,6 +212,10 @@ class DocumentInfoMixin:
         return format_html_join(
             "", "<div>{}: {}</div>", ((DOCUMENT_INFO_LABELS.get(k, k), v) for k, v in info.items())
         )
+
+
+class AttachedFileInlineMixin(AttachedContentInlineMixin, CleanTextAdminMixin, DocumentInfoMixin):
+    """An inline of stored files: locked like other attached content, with their metadata."""
 
 
 class DownloadCountsMixin:

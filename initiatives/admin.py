@@ -1,18 +1,24 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DocumentInfoMixin, DownloadCountsMixin, PublishableAdmin, translated_search_fields
+from core.admin import (
+    AttachedContentInlineMixin,
+    AttachedFileInlineMixin,
+    DownloadCountsMixin,
+    PublishableAdmin,
+    translated_search_fields,
+)
 from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
 
 
-class InitiativeDocumentInline(DocumentInfoMixin, DownloadCountsMixin, admin.TabularInline):
+class InitiativeDocumentInline(AttachedFileInlineMixin, DownloadCountsMixin, admin.TabularInline):
     model = InitiativeDocument
     extra = 0
     fields = ("language", "file", "size", "page_count", "document_metadata", "download_counts")
     readonly_fields = ("size", "page_count", "document_metadata", "download_counts")
 
 
-class InitiativeVideoInline(admin.TabularInline):
+class InitiativeVideoInline(AttachedContentInlineMixin, admin.TabularInline):
     model = InitiativeVideo
     extra = 0
     fields = ("order", "video")

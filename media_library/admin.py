@@ -8,13 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from core.admin import (
+    AttachedContentInlineMixin,
+    AttachedFileInlineMixin,
     CleanTextAdminMixin,
-    DocumentInfoMixin,
     DownloadCountsMixin,
     PublishableAdmin,
+    attached_content_locked,
     thumbnail,
     translated_search_fields,
 )
+from core.models import Status
 from core.templatetags.portal import download_label
 from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
 from media_library.models.videos import Player
@@ -83,7 +86,7 @@ class VideoAdmin(PublishableAdmin):
         )
 
 
-class EditionInline(CleanTextAdminMixin, TranslationTabularInline):
+class EditionInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationTabularInline):
     model = Edition
     extra = 0
     show_change_link = True
@@ -114,12 +117,17 @@ class PublicationAdmin(PublishableAdmin):
         return thumbnail(obj.cover)
 
 
-class EditionFileInline(CleanTextAdminMixin, DocumentInfoMixin, DownloadCountsMixin, admin.TabularInline):
+class EditionFileInline(
+    AttachedFileInlineMixin, CleanTextAdminMixin, DownloadCountsMixin, admin.TabularInline
+):
     model = EditionFile
     extra = 0
     fields = ("language", "file", "title", "source_url", "facts", "document_metadata", "download_counts")
     readonly_fields = ("facts", "document_metadata", "download_counts")
     formfield_overrides = URL_FIELDS
+
+    def root_of(self, edition):
+        return edition.publication
 
     @admin.display(description=_("format, size, pages"))
     def facts(self, obj):
@@ -142,6 +150,26 @@ class EditionAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ("admin/portal-admin.css",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        # An edition stays with its publication: moving it to a published one would publish it.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "publication"] if obj is not None else fields
+
+    def has_change_permission(self, request, obj=None):
+        locked = obj is not None and attached_content_locked(request, obj.publication)
+        return not locked and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        locked = obj is not None and attached_content_locked(request, obj.publication)
+        return not locked and super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "publication" and not request.user.has_perm(Publication.publish_permission()):
+            # Editors add editions to unpublished publications only.
+            field.queryset = field.queryset.exclude(status=Status.PUBLISHED)
+        return field
 
 
 @admin.register(Infographic)

@@ -3,7 +3,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from core.admin import CleanTextAdminMixin, PublishableAdmin, thumbnail, translated_search_fields
+from core.admin import (
+    AttachedContentInlineMixin,
+    CleanTextAdminMixin,
+    PublishableAdmin,
+    thumbnail,
+    translated_search_fields,
+)
 from seminars.models import (
     City,
     Participation,
@@ -30,26 +36,26 @@ class CityAdmin(PublishableAdmin):
     )
 
 
-class SessionInline(CleanTextAdminMixin, TranslationTabularInline):
+class SessionInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationTabularInline):
     model = Session
     extra = 0
     fields = ("order", "name", "start", "end")
 
 
-class ProgrammeItemInline(CleanTextAdminMixin, TranslationTabularInline):
+class ProgrammeItemInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     fields = ("order", "text")
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(AttachedContentInlineMixin, admin.TabularInline):
     model = Participation
     extra = 0
     fields = ("city", "role")
     autocomplete_fields = ("city",)
 
 
-class SeminarPhotoInline(CleanTextAdminMixin, TranslationStackedInline):
+class SeminarPhotoInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationStackedInline):
     model = SeminarPhoto
     extra = 0
     fields = ("order", "image", "preview", "alt_text", "caption")

@@ -111,7 +111,7 @@ def test_refused_edition_file_shows_why_and_stores_nothing(
 
 
 def test_accepted_edition_file_gets_its_facts_from_the_content(editor_client, pdf_bytes):
-    edition = make_edition(make_publication(cover=False))
+    edition = make_edition(make_publication(cover=False, status=Status.DRAFT))
     response = editor_client.post(
         f"/admin/media_library/edition/{edition.pk}/change/",
         edition_form(edition, SimpleUploadedFile("apres-les-jeux.pdf", pdf_bytes)),
