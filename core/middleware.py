@@ -1,8 +1,13 @@
-"""Response headers that Django does not set by itself."""
+"""Response headers that Django does not set by itself, and database trouble as a 503."""
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+
+from core.database import is_database_trouble
+
+logger = logging.getLogger("portal.database")
 
 
 def _media_origin():
@@ -48,3 +53,27 @@ class SecurityHeadersMiddleware:
             response.setdefault("Content-Security-Policy", self.csp)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class DatabaseTroubleMiddleware:
+    """A view that meets an unreachable, read-only or locked database answers 503.
+
+    The page is the site's own error page, in the visitor's language, with
+    Retry-After, and the trouble is logged in one line (no traceback: it is not a
+    bug). Trouble met outside a view (in a middleware or a template) reaches
+    handler500, which answers the same way (core.views.server_error).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_trouble(exception):
+            return None
+        from core.views import service_unavailable
+
+        logger.warning("Database trouble on %s %s: %s", request.method, request.path, exception)
+        return service_unavailable(request)

@@ -237,6 +237,19 @@ class DownloadCount(models.Model):
         return total, recent
 
 
+class HealthCheck(models.Model):
+    """One row that /healthz writes (and rolls back) to check that the database takes writes."""
+
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("health check")
+        verbose_name_plural = _("health checks")
+
+    def __str__(self):
+        return f"Health check at {self.checked_at}"
+
+
 class LoadedContent(models.Model):
     """What the content loader last wrote to an object, so that it can tell an
     editor's later change (which it keeps) from its own earlier write."""

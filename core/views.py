@@ -1,11 +1,14 @@
 """Site-wide views and the view mixins the content apps share."""
 
 import logging
+import sys
 
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
+from core.database import RETRY_AFTER_SECONDS, is_database_trouble
 from core.i18n import fallback_language, shown_language
+from core.models import HealthCheck
 
 logger = logging.getLogger(__name__)
 
@@ -97,18 +102,48 @@ class PortalListView(PageMixin, ListView):
         return self.model.objects.live().for_listing()
 
 
+def _check(name, check):
+    try:
+        check()
+    except Exception as exc:
+        logger.warning("Health check: %s failed: %s", name, exc)
+        return "unavailable"
+    return "ok"
+
+
+def _read():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _write():
+    """A real write, rolled back: fails when the database is read-only or locked."""
+    with transaction.atomic():
+        HealthCheck.objects.update_or_create(pk=1, defaults={"checked_at": timezone.now()})
+        transaction.set_rollback(True)
+
+
+def _cache():
+    cache.get("portal:healthz")
+
+
 @require_safe
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:
-        logger.exception("Health check: the database did not answer")
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """200 when the database can be read and written, 503 when not; says which.
+
+    The cache is reported but does not fail the check: without it the site is slower,
+    not broken. It answers over plain HTTP too (a load balancer's probe), see
+    SECURE_REDIRECT_EXEMPT.
+    """
+    checks = {"database_read": _check("database read", _read)}
+    checks["database_write"] = (
+        _check("database write", _write) if checks["database_read"] == "ok" else "unavailable"
+    )
+    checks["cache"] = _check("cache", _cache)
+    healthy = checks["database_read"] == checks["database_write"] == "ok"
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 
 @require_safe
@@ -163,7 +198,21 @@ def page_not_found(request, exception=None):
     )
 
 
+def service_unavailable(request):
+    response = _error(
+        request,
+        503,
+        _("Sorry, the service is unavailable"),
+        _("The portal cannot reach its data just now. Try again in a minute."),
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request):
+    if is_database_trouble(sys.exc_info()[1]):
+        return service_unavailable(request)
     return _error(
         request,
         500,

@@ -136,6 +136,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    # Last, so that its process_exception sees a view's database trouble first.
+    "core.middleware.DatabaseTroubleMiddleware",
 ]
 
 ROOT_URLCONF = "legacy_portal.urls"
@@ -170,6 +172,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for a web server: write-ahead logging, so page views read while a download
+    # is counted; a writer waits at most a few seconds for the lock (then the visitor
+    # gets a 503, not a 10-second wait and a 500); IMMEDIATE transactions take the write
+    # lock when they start, where the wait applies, rather than failing halfway through.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env_int("DATABASE_SQLITE_TIMEOUT", 3),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache when one machine is not enough; local memory otherwise.
@@ -246,6 +260,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # serves plain HTTP on 127.0.0.1.
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer's health probe speaks plain HTTP to the server; a redirect reads as a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000) if HTTPS else 0

@@ -33,7 +33,7 @@ def test_root_redirects_to_english_for_unsupported_languages(client):
 def test_healthz_answers_when_the_database_does(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database_read": "ok", "database_write": "ok", "cache": "ok"}
 
 
 def test_healthz_is_503_when_the_database_fails(client, monkeypatch):
