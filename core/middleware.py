@@ -1,8 +1,8 @@
 """Response headers that Django does not set by itself, and database trouble as a 503."""
 
 import logging
-from urllib.parse import urlsplit
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 from core.database import is_database_trouble
@@ -10,48 +10,32 @@ from core.database import is_database_trouble
 logger = logging.getLogger("portal.database")
 
 
-def _media_origin():
-    parts = urlsplit(settings.MEDIA_URL)
-    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+class PortalCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy.
 
-
-class SecurityHeadersMiddleware:
-    """A Content-Security-Policy for public pages, and a Permissions-Policy.
-
-    Public pages load nothing from another host; the only third party allowed is the
-    YouTube no-cookie player, framed after the visitor clicks. The admin is left
-    without a CSP because its widgets use inline styles.
-
-    script-src allows 'unsafe-inline' although no template has an inline script (a
-    test checks that): accessibility audits (axe-core, injected as an inline script by
-    the audit tools this project runs in CI) must be able to run on the real pages.
-    Scripts from other hosts stay blocked.
+    Public pages get settings.CONTENT_SECURITY_POLICY: nothing from another host but the
+    YouTube no-cookie player, no inline script or style. The admin's widgets set inline
+    styles, so /admin/ gets settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY, which allows
+    those and nothing else more. Both report violations to /csp-report/.
     """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith("/admin/") and parts.config is None:
+            parts.config = settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """No page needs the camera, the microphone or the visitor's position."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        media = _media_origin()
-        img_src = "'self' data:" + (f" {media}" if media else "")
-        self.csp = "; ".join(
-            [
-                "default-src 'self'",
-                f"img-src {img_src}",
-                "script-src 'self' 'unsafe-inline'",
-                "style-src 'self'",
-                "font-src 'self'",
-                "frame-src https://www.youtube-nocookie.com",
-                "object-src 'none'",
-                "base-uri 'self'",
-                "form-action 'self'",
-                "frame-ancestors 'none'",
-            ]
-        )
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith("/admin/"):
-            response.setdefault("Content-Security-Policy", self.csp)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault("Reporting-Endpoints", 'csp="/csp-report/"')
         return response
 
 

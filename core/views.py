@@ -1,7 +1,9 @@
 """Site-wide views and the view mixins the content apps share."""
 
+import json
 import logging
 import sys
+import time
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -13,7 +15,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import ListView
 
 from core.database import RETRY_AFTER_SECONDS, is_database_trouble
@@ -219,3 +222,51 @@ def server_error(request):
         _("Sorry, there is a problem with the service"),
         _("Try again later. The problem has been recorded."),
     )
+
+
+CSP_REPORT_MAX_BYTES = 16 * 1024
+CSP_REPORTS_PER_MINUTE = 30
+csp_logger = logging.getLogger("portal.csp")
+
+
+def _csp_reports(body):
+    """The violations in a report, whichever format the browser used (report-uri or report-to)."""
+    data = json.loads(body)
+    if isinstance(data, dict) and "csp-report" in data:
+        return [data["csp-report"]]
+    if isinstance(data, list):
+        return [item.get("body", {}) for item in data if isinstance(item, dict)]
+    return []
+
+
+def _report_allowed(request):
+    """At most CSP_REPORTS_PER_MINUTE reports are logged per minute (a page can send hundreds)."""
+    key = f"csp-reports:{int(time.time() // 60)}"
+    try:
+        cache.add(key, 0, timeout=120)
+        return cache.incr(key) <= CSP_REPORTS_PER_MINUTE
+    except Exception:
+        return True
+
+
+@csrf_exempt
+@require_POST
+def csp_report(request):
+    """Log Content-Security-Policy violations that browsers report, one line each (rate-limited)."""
+    body = request.read(CSP_REPORT_MAX_BYTES + 1)
+    if len(body) > CSP_REPORT_MAX_BYTES:
+        return HttpResponse(status=413)
+    try:
+        reports = _csp_reports(body)
+    except (ValueError, UnicodeDecodeError):
+        return HttpResponse(status=400)
+    for report in reports[:10]:
+        if not isinstance(report, dict) or not _report_allowed(request):
+            continue
+        csp_logger.warning(
+            "CSP violation: %s blocked %s on %s",
+            str(report.get("violated-directive") or report.get("effectiveDirective") or "?")[:100],
+            str(report.get("blocked-uri") or report.get("blockedURL") or "?")[:200],
+            str(report.get("document-uri") or report.get("documentURL") or "?")[:200],
+        )
+    return HttpResponse(status=204)

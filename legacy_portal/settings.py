@@ -9,8 +9,10 @@ module refuses to start without them.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -117,6 +119,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "core",
     # Content apps; the content loader runs them in this order (initiatives link to videos).
     "categories",
@@ -135,7 +138,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.PortalCSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     # Last, so that its process_exception sees a view's database trouble first.
     "core.middleware.DatabaseTroubleMiddleware",
 ]
@@ -275,6 +279,32 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGIN_URL = "admin:login"
+
+# Content-Security-Policy (django-csp). Public pages load nothing from another host but
+# uploaded media (when it is served from its own host) and, after a click, the YouTube
+# no-cookie player; no inline script or style anywhere. The admin allows inline styles
+# (its widgets set them) and nothing else more. Violations are reported to /csp-report/.
+MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if urlsplit(MEDIA_URL).netloc else ""
+_IMG_SRC = [SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])]
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "img-src": _IMG_SRC,
+    "script-src": [SELF],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "report-uri": "/csp-report/",
+    "report-to": "csp",
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "style-src": [SELF], "frame-src": ["https://www.youtube-nocookie.com"]}
+}
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "style-src": [SELF, UNSAFE_INLINE], "frame-src": [NONE]}
+}
 
 LOGGING = {
     "version": 1,

@@ -35,6 +35,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("csp-report/", core_views.csp_report, name="csp_report"),
 ]
 
 if isinstance(default_storage, FileSystemStorage):

@@ -1,7 +1,9 @@
 """Site-wide behaviour: language redirects, health, robots, error pages, security headers."""
 
+import json
+
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from core.views import server_error
@@ -80,10 +82,58 @@ def test_500_page_renders_in_the_design_without_the_database(django_assert_num_q
     assert "Désolé, le service rencontre un problème" in response.content.decode()
 
 
-def test_public_pages_send_a_content_security_policy(client, initiative):
-    response = client.get("/en/")
-    assert "default-src 'self'" in response["Content-Security-Policy"]
-    assert "script-src 'self' 'unsafe-inline';" in response["Content-Security-Policy"]
+def directives(response):
+    policy = response["Content-Security-Policy"]
+    return {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+
+
+@pytest.mark.parametrize("url", ["/en/", "/ja/initiatives/", "/en/no-such-page/", "/healthz"])
+def test_public_pages_send_a_strict_content_security_policy(client, initiative, url):
+    policy = directives(client.get(url))
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["report-uri"] == ["/csp-report/"]
+
+
+def test_the_admin_sends_a_content_security_policy_that_allows_only_inline_styles_more(admin_client):
+    policy = directives(admin_client.get("/admin/"))
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    login = directives(Client().get("/admin/login/"))
+    assert login["script-src"] == ["'self'"]
+
+
+def test_csp_violations_are_logged_one_line_each(client, caplog):
+    report = {
+        "csp-report": {
+            "document-uri": "https://legacy.example.org/en/",
+            "violated-directive": "script-src-elem",
+            "blocked-uri": "https://evil.example/x.js",
+        }
+    }
+    with caplog.at_level("WARNING", logger="portal.csp"):
+        response = client.post("/csp-report/", json.dumps(report), content_type="application/csp-report")
+    assert response.status_code == 204
+    assert [r.getMessage() for r in caplog.records] == [
+        "CSP violation: script-src-elem blocked https://evil.example/x.js on https://legacy.example.org/en/"
+    ]
+
+
+def test_csp_reports_are_rate_limited_and_bad_ones_refused(client, caplog):
+    from core.views import CSP_REPORTS_PER_MINUTE
+
+    report = json.dumps({"csp-report": {"violated-directive": "img-src", "blocked-uri": "data"}})
+    with caplog.at_level("WARNING", logger="portal.csp"):
+        for _ in range(CSP_REPORTS_PER_MINUTE + 20):
+            client.post("/csp-report/", report, content_type="application/csp-report")
+    assert len(caplog.records) <= CSP_REPORTS_PER_MINUTE
+    assert client.post("/csp-report/", "not json", content_type="application/json").status_code == 400
+    assert client.post("/csp-report/", "x" * 20000, content_type="application/json").status_code == 413
+    assert client.get("/csp-report/").status_code == 405
 
 
 def test_templates_have_no_inline_scripts_or_styles():
