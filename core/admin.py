@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core.models import DownloadCount, Status
 from core.publishing import publish, unpublish
+from core.storage import StorageFull
 from core.text import with_text_cleaner
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -53,6 +55,40 @@ class CleanTextAdminMixin:
         return with_text_cleaner(db_field, super().formfield_for_dbfield(db_field, request, **kwargs))
 
 
+class SafeSaveAdminMixin:
+    """A save that fails to store its file (the disk is full) changes nothing and says so.
+
+    The admin saves in one transaction, so the database is rolled back; the storage
+    leaves no partial file (core.storage). The editor is sent back to the form with a
+    message. When a form is refused, its file inputs are empty again (browsers do not
+    keep a chosen file), so the editor is told to choose the files again.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StorageFull:
+            messages.error(
+                request,
+                _(
+                    "The server has no room to store the file, so nothing was saved. Choose the "
+                    "file again and try later; tell the site's operators if it happens again."
+                ),
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST" and request.FILES and context.get("errors"):
+            messages.warning(
+                request,
+                _(
+                    "Nothing was saved. Any file you chose must be chosen again: browsers do not "
+                    "keep a chosen file when a form is sent back."
+                ),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
 def attached_content_locked(request, root):
     """True when `request.user` may not change what is attached to `root` (its files,
     editions, photos, sessions, partners): `root` is published and the user is not a
@@ -86,7 +122,7 @@ class AttachedContentInlineMixin:
         return not self._locked(request, obj) and super().has_delete_permission(request, obj)
 
 
-class PublishableAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
+class PublishableAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
     """Translation tabs, status columns, and the rule that only publishers publish.
 
     Editors may create and edit, but `status` and `publish_at` are read-only for them,

@@ -247,7 +247,7 @@ if MEDIA_BUCKET:
         },
     }
 else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _default_storage = {"BACKEND": "core.storage.AtomicFileSystemStorage"}
 STORAGES = {
     "default": _default_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -256,7 +256,9 @@ STORAGES = {
 # Upload limits, enforced by core.validators before anything is stored.
 PORTAL_MAX_DOCUMENT_BYTES = env_int("PORTAL_MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
 PORTAL_MAX_IMAGE_BYTES = env_int("PORTAL_MAX_IMAGE_BYTES", 20 * 1024 * 1024)
-PORTAL_MAX_IMAGE_PIXELS = env_int("PORTAL_MAX_IMAGE_PIXELS", 40_000_000)
+# 25 megapixels: a 6144 × 4096 photo. Decoding one takes about 100 MB of memory at most
+# (RGBA); JPEGs are checked and resized in reduced size (see core.validators, renditions).
+PORTAL_MAX_IMAGE_PIXELS = env_int("PORTAL_MAX_IMAGE_PIXELS", 25_000_000)
 # Files above this size are streamed to a temporary file rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

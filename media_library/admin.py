@@ -13,6 +13,7 @@ from core.admin import (
     CleanTextAdminMixin,
     DownloadCountsMixin,
     PublishableAdmin,
+    SafeSaveAdminMixin,
     attached_content_locked,
     thumbnail,
     translated_search_fields,
@@ -137,7 +138,7 @@ class EditionFileInline(
 
 
 @admin.register(Edition)
-class EditionAdmin(CleanTextAdminMixin, TabbedTranslationAdmin):
+class EditionAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
     """Each edition's files, one per language (the publication's page lists its editions)."""
 
     list_display = ("__str__", "publication", "published_on", "medium")

@@ -115,10 +115,22 @@ class Infographic(Publishable, StoredFile):
             self.make_renditions()
 
     def make_renditions(self):
-        """Replace the renditions with new ones made from the original."""
+        """Replace the renditions with new ones made from the original.
+
+        Memory stays bounded: a JPEG is decoded at the smallest scale that still covers
+        the largest rendition (draft mode), and any image is first shrunk by a whole
+        factor (reduce, cheap) to at most twice that width before the fine resizing.
+        """
         self.renditions.all().delete()
+        largest = RENDITION_WIDTHS[-1]
         with self.file.open("rb") as fh, Image.open(fh) as original:
+            if original.format == "JPEG":
+                wanted = 2 * largest
+                original.draft("RGB", (wanted, round(original.height * wanted / original.width)))
             image = ImageOps.exif_transpose(original)
+            factor = image.width // (2 * largest)
+            if factor > 1:
+                image = image.reduce(factor)
             if image.mode != "RGB":
                 # JPEG has no transparency: flatten onto white, as the image would show on the page.
                 background = Image.new("RGB", image.size, "white")
