@@ -61,3 +61,25 @@ class DatabaseTroubleMiddleware:
 
         logger.warning("Database trouble on %s %s: %s", request.method, request.path, exception)
         return service_unavailable(request)
+
+
+class ReadOnlySiteMiddleware:
+    """The public site is read-only: other methods than GET, HEAD and OPTIONS answer 405.
+
+    Without this, CSRF protection answered a PUT or DELETE on a public page with 403,
+    as if the method were allowed but forbidden. The admin and the CSP report endpoint
+    take POSTs and are left alone.
+    """
+
+    ALLOWED = ("GET", "HEAD", "OPTIONS")
+    WRITABLE_PREFIXES = ("/admin/", "/csp-report/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.ALLOWED and not request.path_info.startswith(self.WRITABLE_PREFIXES):
+            from core.views import method_not_allowed
+
+            return method_not_allowed(request, self.ALLOWED)
+        return self.get_response(request)

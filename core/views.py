@@ -201,6 +201,17 @@ def page_not_found(request, exception=None):
     )
 
 
+def method_not_allowed(request, allowed):
+    response = _error(
+        request,
+        405,
+        _("This address only gives information"),
+        _("It cannot take what was sent to it. Open it in a browser instead."),
+    )
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
 def service_unavailable(request):
     response = _error(
         request,

@@ -1,6 +1,7 @@
 """Site-wide template context: the language switcher and hreflang alternates."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.translation import get_language, override
 
@@ -23,6 +24,15 @@ def portal(request):
         routed = True
     except Resolver404:
         routed = False
+    try:
+        request.get_host()
+        absolute = request.build_absolute_uri
+    except DisallowedHost:
+        # The 400 page for a request to a host this site is not: no absolute address.
+        routed = False
+
+        def absolute(location=None):
+            return location or request.path
     versions = []
     for code, _name in settings.LANGUAGES:
         with override(code):
@@ -35,7 +45,7 @@ def portal(request):
                 "name_local": language_name(code, native=True),
                 "url": url,
                 "home_url": home_url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute(url),
                 "is_current": code == current,
             }
         )
@@ -47,8 +57,8 @@ def portal(request):
     return {
         "language_versions": versions,
         "alternates_declared": routed,
-        "x_default_url": request.build_absolute_uri(neutral),
-        "canonical_url": request.build_absolute_uri(request.path),
+        "x_default_url": absolute(neutral),
+        "canonical_url": absolute(request.path),
         "og_locale": OG_LOCALES.get(current, "en_GB"),
         "og_locale_alternates": [OG_LOCALES[v["code"]] for v in versions if v["code"] != current],
     }

@@ -129,10 +129,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.ReadOnlySiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -308,9 +310,39 @@ PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {**_CSP_COMMON, "style-src": [SELF, UNSAFE_INLINE], "frame-src": [NONE]}
 }
 
+# One line per request (portal.request) and per problem, each with the request's id
+# (core.logging). DJANGO_LOG_FORMAT=json writes one JSON object per line.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.logging.RequestIdFilter"},
+        "not_a_bug": {"()": "core.logging.NotABugFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+        "console_not_a_bug": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "not_a_bug"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # The request line says what each 4xx was; Django's own lines would repeat it.
+        "django.request": {"level": "ERROR"},
+        # A request for a host this site is not (a scanner, a misrouted proxy): one line.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_not_a_bug"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
 }
