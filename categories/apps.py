@@ -8,6 +8,8 @@ class CategoriesConfig(AppConfig):
 
     def ready(self):
         from categories.models import Category
+        from core import revisions
         from core.media import register_public_images
 
         register_public_images(Category, "icon")
+        revisions.register(Category)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
@@ -38,7 +39,15 @@ class CleanTextModel(models.Model):
 
 
 class Status(models.TextChoices):
+    """An item's editorial state. Only PUBLISHED items are public (see live()).
+
+    Draft → In review (an editor submits it) → Published (a publisher publishes it,
+    now or at `publish_at`: "Scheduled"). A publisher may send an item in review back
+    to Draft with a comment. Changes to a published item wait as a PendingChange.
+    """
+
     DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
     PUBLISHED = "published", _("Published")
 
 
@@ -102,6 +111,14 @@ class Publishable(CleanTextModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    public_updated_at = models.DateTimeField(
+        _("last updated (public)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date of the last change published with a note, or not marked as minor."),
+    )
 
     # Relations to parents that must be live for this object to be (see live()).
     live_requires = ()
@@ -269,3 +286,101 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id}"
+
+
+class PendingChange(models.Model):
+    """Changes to a published item that wait for a publisher: the public page is unchanged.
+
+    `data` is the item with everything attached to it (files, editions, photos...) as
+    it would be once approved, in the form core.revisions.snapshot() gives; entries
+    marked "new" are rows that do not exist yet (their ids are reserved). One per item.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(default=list)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unpublished change")
+        verbose_name_plural = _("unpublished changes")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="one_pending_change_per_item")
+        ]
+
+    def __str__(self):
+        return f"Unpublished changes to {self.content_type.model} {self.object_id}"
+
+
+class Transition(models.Model):
+    """One step of an item's editorial life: who did what, when, and what they said."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        SAVED = "saved", _("Saved")
+        SUBMITTED = "submitted", _("Submitted for review")
+        SENT_BACK = "sent_back", _("Sent back")
+        PUBLISHED = "published", _("Published")
+        SCHEDULED = "scheduled", _("Scheduled")
+        APPROVED = "approved", _("Changes approved and published")
+        DISCARDED = "discarded", _("Unpublished changes discarded")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        RESTORED = "restored", _("Earlier revision restored")
+        LOADED = "loaded", _("Loaded from the content files")
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+    revision = models.ForeignKey(
+        "reversion.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="transitions"
+    )
+
+    class Meta:
+        verbose_name = _("editorial step")
+        verbose_name_plural = _("editorial steps")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="transition_item_time")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class ChangeNote(models.Model):
+    """A public note published with a change ("Added the French edition"), as GOV.UK pages show."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    note = models.CharField(_("change note"), max_length=300)
+    language = models.CharField(_("language of the note"), max_length=10, default="en")
+
+    class Meta:
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="change_note_item")]
+
+    def __str__(self):
+        return self.note

@@ -33,6 +33,7 @@ def portal(request):
 
         def absolute(location=None):
             return location or request.path
+
     versions = []
     for code, _name in settings.LANGUAGES:
         with override(code):

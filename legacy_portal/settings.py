@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "reversion",
     "csp",
     "core",
     # Content apps; the content loader runs them in this order (initiatives link to videos).

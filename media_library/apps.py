@@ -8,9 +8,23 @@ class MediaLibraryConfig(AppConfig):
     verbose_name = _("Media library")
 
     def ready(self):
+        from core import revisions
         from core.media import register_public_check, register_public_images
-        from media_library.models import Infographic, InfographicRendition, Publication, Video
+        from media_library.models import (
+            Edition,
+            EditionFile,
+            Infographic,
+            InfographicRendition,
+            Publication,
+            Video,
+        )
         from media_library.models.infographics import delete_rendition_file
+
+        revisions.register(Video)
+        revisions.register(Publication, follow=("editions",))
+        revisions.register(Edition, parent="publication", follow=("files",))
+        revisions.register(EditionFile, parent="edition")
+        revisions.register(Infographic)
 
         register_public_images(Video, "thumbnail")
         register_public_images(Publication, "cover")

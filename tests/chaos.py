@@ -396,20 +396,24 @@ def scenario_disk_full(site, report, media_root, cookie):
     )
     files_after = sorted(p for p in media_root.rglob("*") if p.is_file())
     report.check("no file, whole or partial, was left", files_after == files_before)
-    title = subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "shell",
-            "-c",
-            "from categories.models import Category; print(Category.objects.get(pk=1).title_en)",
-        ],
-        cwd=BASE_DIR,
-        env=site.env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip().splitlines()[-1]
+    title = (
+        subprocess.run(
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                "from categories.models import Category; print(Category.objects.get(pk=1).title_en)",
+            ],
+            cwd=BASE_DIR,
+            env=site.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     report.check("nothing was saved", title != "Changed during the full disk", title)
     filler.unlink()
 
