@@ -10,8 +10,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from core import workflow
+from core.admin_workflow import WorkflowAdminMixin
 from core.models import DownloadCount, Status
-from core.publishing import publish, unpublish
 from core.storage import StorageFull
 from core.text import with_text_cleaner
 
@@ -89,40 +90,7 @@ class SafeSaveAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-def attached_content_locked(request, root):
-    """True when `request.user` may not change what is attached to `root` (its files,
-    editions, photos, sessions, partners): `root` is published and the user is not a
-    publisher. Such a change would be public at once, without a publisher."""
-    if root is None or root.pk is None or not hasattr(root, "publish_permission"):
-        return False
-    return root.status == Status.PUBLISHED and not request.user.has_perm(root.publish_permission())
-
-
-class AttachedContentInlineMixin:
-    """Inlines of attached content: read-only for editors while their item is published.
-
-    Django then ignores whatever a forged POST says about these rows (a read-only
-    inline's forms never count as changed, and rows cannot be added or deleted).
-    `root_of(obj)` names the published item that `obj` (the edited object) belongs to.
-    """
-
-    def root_of(self, obj):
-        return obj
-
-    def _locked(self, request, obj):
-        return obj is not None and attached_content_locked(request, self.root_of(obj))
-
-    def has_add_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
-
-
-class PublishableAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
+class PublishableAdmin(WorkflowAdminMixin, SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
     """Translation tabs, status columns, and the rule that only publishers publish.
 
     Editors may create and edit, but `status` and `publish_at` are read-only for them,
@@ -158,17 +126,6 @@ class PublishableAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslatio
             actions.pop("unpublish_selected", None)
         return actions
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if change and attached_content_locked(request, obj) and any(self.get_inline_instances(request, obj)):
-            messages.info(
-                request,
-                _(
-                    "This item is published: its attached files, editions, photos, sessions and "
-                    "partners are shown read-only. Ask a publisher to change them."
-                ),
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
     def save_model(self, request, obj, form, change):
         if not self.can_publish(request):
             if change:
@@ -193,8 +150,8 @@ class PublishableAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslatio
     def publish_selected(self, request, queryset):
         if not self.can_publish(request):
             return
-        # One save per item (not update()), so timestamps move and each change is recorded.
-        count = sum(publish(obj, user=request.user, at=obj.publish_at) for obj in queryset)
+        # Through the workflow, one item at a time, so timestamps move and each step is recorded.
+        count = sum(bool(workflow.publish(obj, request.user, at=obj.publish_at)) for obj in queryset)
         self.message_user(
             request,
             ngettext("%d item published.", "%d items published.", count) % count,
@@ -205,7 +162,7 @@ class PublishableAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslatio
     def unpublish_selected(self, request, queryset):
         if not self.can_publish(request):
             return
-        count = sum(unpublish(obj, user=request.user) for obj in queryset)
+        count = sum(workflow.unpublish(obj, request.user) for obj in queryset)
         self.message_user(
             request,
             ngettext("%d item returned to draft.", "%d items returned to draft.", count) % count,
@@ -250,8 +207,8 @@ class DocumentInfoMixin:
         )
 
 
-class AttachedFileInlineMixin(AttachedContentInlineMixin, CleanTextAdminMixin, DocumentInfoMixin):
-    """An inline of stored files: locked like other attached content, with their metadata."""
+class AttachedFileInlineMixin(CleanTextAdminMixin, DocumentInfoMixin):
+    """An inline of stored files, with what each file says about itself."""
 
 
 class DownloadCountsMixin:
@@ -263,3 +220,11 @@ class DownloadCountsMixin:
             return "—"
         total, recent = DownloadCount.totals_for(obj, days=30)
         return f"{total} / {recent}"
+
+
+def locked_for_editor(request, root):
+    """True when `root` is published and the user is not a publisher: the user may still
+    edit it (as unpublished changes), but not delete what is attached to it."""
+    if root is None or root.pk is None or not hasattr(root, "publish_permission"):
+        return False
+    return root.status == Status.PUBLISHED and not request.user.has_perm(root.publish_permission())

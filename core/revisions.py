@@ -30,7 +30,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Revision, Version
 
 # Fields that the workflow sets (core.workflow), never a revision being applied or restored.
-WORKFLOW_FIELDS = ("status", "publish_at", "first_published_at", "public_updated_at")
+WORKFLOW_FIELDS = ("status", "publish_at")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,7 +53,15 @@ def _translated_originals(model):
 def register(model, *, follow=(), parent=None):
     """Record `model` in revisions, with the relations that belong to it (`follow`) and,
     for an attached model, the name of its relation to its parent (`parent`)."""
-    exclude = {"created_at", "updated_at", *_translated_originals(model)}
+    # Timestamps and publishing dates are bookkeeping, not content: a save that changes
+    # nothing else is not a new revision.
+    exclude = {
+        "created_at",
+        "updated_at",
+        "first_published_at",
+        "public_updated_at",
+        *_translated_originals(model),
+    }
     fields = tuple(
         field.name
         for field in model._meta.local_fields + model._meta.local_many_to_many

@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
-    AttachedContentInlineMixin,
     AttachedFileInlineMixin,
     DownloadCountsMixin,
     PublishableAdmin,
@@ -18,7 +17,7 @@ class InitiativeDocumentInline(AttachedFileInlineMixin, DownloadCountsMixin, adm
     readonly_fields = ("size", "page_count", "document_metadata", "download_counts")
 
 
-class InitiativeVideoInline(AttachedContentInlineMixin, admin.TabularInline):
+class InitiativeVideoInline(admin.TabularInline):
     model = InitiativeVideo
     extra = 0
     fields = ("order", "video")

@@ -8,16 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from core.admin import (
-    AttachedContentInlineMixin,
     AttachedFileInlineMixin,
     CleanTextAdminMixin,
     DownloadCountsMixin,
     PublishableAdmin,
     SafeSaveAdminMixin,
-    attached_content_locked,
+    locked_for_editor,
     thumbnail,
     translated_search_fields,
 )
+from core.admin_workflow import WorkflowAdminMixin
 from core.models import Status
 from core.templatetags.portal import download_label
 from media_library.models import Edition, EditionFile, Infographic, InfographicArchive, Publication, Video
@@ -87,7 +87,7 @@ class VideoAdmin(PublishableAdmin):
         )
 
 
-class EditionInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationTabularInline):
+class EditionInline(CleanTextAdminMixin, TranslationTabularInline):
     model = Edition
     extra = 0
     show_change_link = True
@@ -138,7 +138,7 @@ class EditionFileInline(
 
 
 @admin.register(Edition)
-class EditionAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
+class EditionAdmin(WorkflowAdminMixin, SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
     """Each edition's files, one per language (the publication's page lists its editions)."""
 
     list_display = ("__str__", "publication", "published_on", "medium")
@@ -157,12 +157,8 @@ class EditionAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdm
         fields = list(super().get_readonly_fields(request, obj))
         return [*fields, "publication"] if obj is not None else fields
 
-    def has_change_permission(self, request, obj=None):
-        locked = obj is not None and attached_content_locked(request, obj.publication)
-        return not locked and super().has_change_permission(request, obj)
-
     def has_delete_permission(self, request, obj=None):
-        locked = obj is not None and attached_content_locked(request, obj.publication)
+        locked = obj is not None and locked_for_editor(request, obj.publication)
         return not locked and super().has_delete_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

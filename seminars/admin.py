@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from core.admin import (
-    AttachedContentInlineMixin,
     CleanTextAdminMixin,
     PublishableAdmin,
     thumbnail,
@@ -36,26 +35,26 @@ class CityAdmin(PublishableAdmin):
     )
 
 
-class SessionInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationTabularInline):
+class SessionInline(CleanTextAdminMixin, TranslationTabularInline):
     model = Session
     extra = 0
     fields = ("order", "name", "start", "end")
 
 
-class ProgrammeItemInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationTabularInline):
+class ProgrammeItemInline(CleanTextAdminMixin, TranslationTabularInline):
     model = ProgrammeItem
     extra = 0
     fields = ("order", "text")
 
 
-class ParticipationInline(AttachedContentInlineMixin, admin.TabularInline):
+class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 0
     fields = ("city", "role")
     autocomplete_fields = ("city",)
 
 
-class SeminarPhotoInline(AttachedContentInlineMixin, CleanTextAdminMixin, TranslationStackedInline):
+class SeminarPhotoInline(CleanTextAdminMixin, TranslationStackedInline):
     model = SeminarPhoto
     extra = 0
     fields = ("order", "image", "preview", "alt_text", "caption")

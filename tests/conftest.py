@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.db.models import ProtectedError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 
 from core.standins import standin_image, standin_pdf
@@ -119,12 +119,15 @@ def publisher(db):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+def editor_client(editor):
+    """A browser signed in as the editor (its own: `client` stays a visitor)."""
+    browser = Client()
+    browser.force_login(editor)
+    return browser
 
 
 @pytest.fixture
-def publisher_client(client, publisher):
-    client.force_login(publisher)
-    return client
+def publisher_client(publisher):
+    browser = Client()
+    browser.force_login(publisher)
+    return browser

@@ -1,10 +1,12 @@
-"""Editors cannot publish through attached content: on a published item, its files, editions,
-photos, sessions and partners wait for a publisher (here: they are read-only for editors)."""
+"""Editors cannot publish through attached content: on a published item, an editor's added,
+replaced or removed files, editions, photos, sessions and partners wait for a publisher as
+unpublished changes, like any other change."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from core.models import Status
+from core import workflow
+from core.models import PendingChange, Status
 from initiatives.models import InitiativeDocument
 from media_library.models import Edition, EditionFile
 from seminars.models import Participation, SeminarPhoto
@@ -25,23 +27,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def add_file_form(data, prefix, **fields):
-    data = {**data, f"{prefix}-TOTAL_FORMS": str(int(data.get(f"{prefix}-TOTAL_FORMS", 0)) + 1)}
-    index = int(data[f"{prefix}-TOTAL_FORMS"]) - 1
-    data.update({f"{prefix}-{index}-{name}": value for name, value in fields.items()})
-    return data
-
-
-def test_an_editor_sees_a_published_items_files_read_only_with_a_reason(editor_client):
-    initiative = make_initiative(category=make_category())
-    make_document(initiative)
-    response = editor_client.get(f"/admin/initiatives/initiative/{initiative.pk}/change/")
-    body = response.content.decode()
-    assert "Ask a publisher to change them" in body
-    assert 'name="documents-0-file"' not in body
-
-
-def test_an_editors_forged_file_added_to_a_published_initiative_is_ignored(editor_client, pdf_bytes):
+def test_an_editors_file_added_to_a_published_initiative_waits_for_a_publisher(
+    editor_client, client, publisher, pdf_bytes
+):
     initiative = make_initiative(category=make_category())
     url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
     data = form_values(editor_client, url)
@@ -53,23 +41,32 @@ def test_an_editors_forged_file_added_to_a_published_initiative_is_ignored(edito
             "documents-0-file": SimpleUploadedFile("doc.pdf", pdf_bytes, "application/pdf"),
         }
     )
-    editor_client.post(url, data)
+    assert editor_client.post(url, data).status_code == 302
     assert not InitiativeDocument.objects.exists()
+    assert client.get(f"/en/initiatives/{initiative.slug}/document/fr/").status_code == 404
+    assert PendingChange.objects.count() == 1
+    workflow.approve(initiative, publisher)
+    document = InitiativeDocument.objects.get()
+    assert document.language == "fr"
+    assert client.get(document.get_absolute_url()).status_code == 200
 
 
-def test_an_editors_forged_deletion_of_a_published_seminars_photo_and_partner_is_ignored(editor_client):
+def test_an_editors_deletion_of_a_published_seminars_photo_and_partner_waits(editor_client, publisher):
     seminar = make_seminar(slug="seminar")
     make_photo(seminar)
     take_part(seminar, make_city())
     url = f"/admin/seminars/seminar/{seminar.pk}/change/"
     data = form_values(editor_client, url)
     data.update({"photos-0-DELETE": "on", "participations-0-DELETE": "on"})
-    editor_client.post(url, data)
+    assert editor_client.post(url, data).status_code == 302
     assert SeminarPhoto.objects.count() == 1
     assert Participation.objects.count() == 1
+    workflow.approve(seminar, publisher)
+    assert SeminarPhoto.objects.count() == 0
+    assert Participation.objects.count() == 0
 
 
-def test_a_publisher_can_change_a_published_items_files(publisher_client, pdf_bytes):
+def test_a_publisher_changes_a_published_items_files_directly(publisher_client, pdf_bytes):
     initiative = make_initiative(category=make_category())
     url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
     data = form_values(publisher_client, url)
@@ -82,9 +79,10 @@ def test_a_publisher_can_change_a_published_items_files(publisher_client, pdf_by
     )
     assert publisher_client.post(url, data).status_code == 302
     assert InitiativeDocument.objects.get().language == "fr"
+    assert not PendingChange.objects.exists()
 
 
-def test_an_editor_can_attach_files_to_a_draft(editor_client, pdf_bytes):
+def test_an_editor_attaches_files_to_a_draft_directly(editor_client, pdf_bytes):
     initiative = make_initiative(category=make_category(), status=Status.DRAFT)
     url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
     data = form_values(editor_client, url)
@@ -110,7 +108,7 @@ def test_a_forged_post_cannot_move_an_edition_to_a_published_publication(editor_
     assert Edition.objects.get(pk=edition.pk).publication == draft
 
 
-def test_an_editor_cannot_add_an_edition_to_a_published_publication(editor_client):
+def test_an_editor_cannot_add_an_edition_to_a_published_publication_from_the_edition_page(editor_client):
     published = make_publication()
     data = form_values(editor_client, "/admin/media_library/edition/add/")
     data.update({"publication": str(published.pk), "date_precision": "month", "position": "1"})
@@ -120,16 +118,37 @@ def test_an_editor_cannot_add_an_edition_to_a_published_publication(editor_clien
     assert not Edition.objects.exists()
 
 
-@pytest.mark.parametrize("method", ["change", "delete"])
-def test_an_editor_cannot_change_or_delete_an_edition_of_a_published_publication(editor_client, method):
-    edition = make_edition(make_publication())
+def test_an_editors_change_to_an_edition_of_a_published_publication_waits(editor_client, client, publisher):
+    publication = make_publication(slug="booklet")
+    edition = make_edition(publication, note_en="First printing")
     make_file(edition, language="en")
-    if method == "delete":
-        response = editor_client.post(f"/admin/media_library/edition/{edition.pk}/delete/", {"post": "yes"})
-        assert response.status_code == 403
-    else:
-        url = f"/admin/media_library/edition/{edition.pk}/change/"
-        response = editor_client.post(url, {"note_en": "Changed", "files-0-DELETE": "on"})
-        assert response.status_code == 403
-    assert Edition.objects.filter(pk=edition.pk).exists()
+    url = f"/admin/media_library/edition/{edition.pk}/change/"
+    data = form_values(editor_client, url)
+    data.update({"note_en": "Reprinted edition", "files-0-DELETE": "on"})
+    assert editor_client.post(url, data).status_code == 302
+    assert Edition.objects.get(pk=edition.pk).note_en == "First printing"
     assert EditionFile.objects.count() == 1
+    assert "First printing" in client.get("/en/publications/booklet/").content.decode()
+    workflow.approve(publication, publisher)
+    assert Edition.objects.get(pk=edition.pk).note_en == "Reprinted edition"
+    assert EditionFile.objects.count() == 0
+
+
+def test_an_editor_cannot_delete_an_edition_of_a_published_publication(editor_client):
+    edition = make_edition(make_publication())
+    response = editor_client.post(f"/admin/media_library/edition/{edition.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Edition.objects.filter(pk=edition.pk).exists()
+
+
+def test_an_editors_document_on_a_published_initiative_is_not_downloadable_before_approval(
+    editor_client, client
+):
+    initiative = make_initiative(category=make_category())
+    make_document(initiative, language="en")
+    url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
+    data = form_values(editor_client, url)
+    data["documents-0-language"] = "ja"
+    editor_client.post(url, data)
+    assert client.get(f"/en/initiatives/{initiative.slug}/document/ja/").status_code == 404
+    assert client.get(f"/en/initiatives/{initiative.slug}/document/en/").status_code == 200
