@@ -172,7 +172,7 @@ class WorkflowAdminMixin:
         if public and (newly_published or (revision is not None and (note or not minor))):
             moment = root.publish_at if newly_published else None
             workflow._publish_dates(root, moment, minor=minor, note=note, language=language)
-            root.save(update_fields=["first_published_at", "public_updated_at", "updated_at"])
+            root.save(update_fields=["first_published_at", "public_updated_at", "change_notes", "updated_at"])
         if "_submit" in request.POST and root.status == Status.DRAFT:
             workflow.submit_for_review(root, user, comment=request.POST.get("_comment", "").strip())
             messages.success(request, _("Submitted for review: a publisher will see it in their queue."))

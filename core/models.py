@@ -119,6 +119,9 @@ class Publishable(CleanTextModel):
         editable=False,
         help_text=_("The date of the last change published with a note, or not marked as minor."),
     )
+    # Public notes published with changes, newest first: [{"at": ISO date-time, "note": text,
+    # "language": code}]. Kept on the row so a page shows them without another query.
+    change_notes = models.JSONField(_("change notes"), default=list, blank=True, editable=False)
 
     # Relations to parents that must be live for this object to be (see live()).
     live_requires = ()
@@ -364,23 +367,3 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
-
-
-class ChangeNote(models.Model):
-    """A public note published with a change ("Added the French edition"), as GOV.UK pages show."""
-
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    item = GenericForeignKey("content_type", "object_id")
-    published_at = models.DateTimeField(_("published"), default=timezone.now)
-    note = models.CharField(_("change note"), max_length=300)
-    language = models.CharField(_("language of the note"), max_length=10, default="en")
-
-    class Meta:
-        verbose_name = _("change note")
-        verbose_name_plural = _("change notes")
-        ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="change_note_item")]
-
-    def __str__(self):
-        return self.note

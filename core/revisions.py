@@ -60,6 +60,7 @@ def register(model, *, follow=(), parent=None):
         "updated_at",
         "first_published_at",
         "public_updated_at",
+        "change_notes",
         *_translated_originals(model),
     }
     fields = tuple(

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import revisions
-from core.models import ChangeNote, PendingChange, Status, Transition
+from core.models import PendingChange, Status, Transition
 
 Action = Transition.Action
 
@@ -46,10 +46,6 @@ def pending_change(item):
 
 def transitions(item):
     return Transition.objects.filter(**_key(item)).select_related("user")
-
-
-def change_notes(item):
-    return ChangeNote.objects.filter(**_key(item))
 
 
 def log(item, action, user, *, comment="", revision=None):
@@ -115,7 +111,10 @@ def _publish_dates(item, at, *, minor, note, language):
     if not minor or note:
         item.public_updated_at = moment
     if note:
-        ChangeNote.objects.create(**_key(item), published_at=moment, note=note.strip(), language=language)
+        item.change_notes = [
+            {"at": moment.isoformat(), "note": note.strip(), "language": language},
+            *item.change_notes,
+        ]
 
 
 @transaction.atomic
