@@ -23,7 +23,8 @@ from django.core.files.base import ContentFile
 from django.db import models
 from modeltranslation.utils import build_localized_fieldname
 
-from core.models import LoadedContent
+from core import revisions
+from core.models import LoadedContent, Transition
 
 CONTENT_DIR = settings.BASE_DIR / "content"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -97,6 +98,7 @@ class ContentLoader:
         self.overwrite = overwrite
         self.log = log or (lambda message, level=1: None)
         self.counts = Counter()
+        self.touched = {}
 
     def read(self, name):
         """The parsed content file, refused if any text in it looks cut short (see check_texts)."""
@@ -107,6 +109,9 @@ class ContentLoader:
 
     def _count(self, model, outcome, obj):
         self.counts[(model._meta.verbose_name_plural, outcome)] += 1
+        if outcome in (CREATED, UPDATED) and obj.pk and revisions.is_registered(model):
+            root = revisions.root_of(obj)
+            self.touched[(type(root), root.pk)] = root
         self.log(f"{outcome:>9}  {model._meta.verbose_name}: {obj}", 2)
 
     def _record(self, obj, fp):
@@ -180,6 +185,21 @@ class ContentLoader:
             return
         getattr(obj, field).save(filename, ContentFile(make_content()), save=True)
         self.log(f"{'added':>9}  {field} of {obj._meta.verbose_name}: {obj}", 2)
+        if revisions.is_registered(type(obj)):
+            root = revisions.root_of(obj)
+            self.touched[(type(root), root.pk)] = root
+
+    def record_revisions(self):
+        """Record, in each item's history, what this run wrote to it (one revision per item)."""
+        for root in self.touched.values():
+            revision = revisions.record_revision(root, comment="Loaded from the content files")
+            if revision is not None:
+                Transition.objects.create(
+                    content_type=ContentType.objects.get_for_model(type(root)),
+                    object_id=root.pk,
+                    action=Transition.Action.LOADED,
+                    revision=revision,
+                )
 
     def summary_lines(self):
         models_seen = sorted({name for name, _outcome in self.counts}, key=str)

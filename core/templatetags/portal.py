@@ -2,6 +2,8 @@
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
@@ -44,6 +46,13 @@ def foreign_language(obj, field):
     """
     shown = shown_language(obj, field)
     return shown if shown and shown != get_language() else ""
+
+
+@register.filter
+def iso_datetime(value):
+    """An ISO 8601 date-time string (as JSON keeps it) as a datetime, for the date filter."""
+    parsed = parse_datetime(value or "") if isinstance(value, str) else value
+    return timezone.localtime(parsed) if parsed and timezone.is_aware(parsed) else parsed
 
 
 @register.filter

@@ -144,3 +144,23 @@ def test_the_loaders_images_have_their_sizes_stored():
     assert Video.objects.filter(thumbnail_width__gt=0).count() == Video.objects.count()
     assert Publication.objects.filter(cover_width__gt=0).count() == Publication.objects.count()
     assert SeminarPhoto.objects.filter(width__gt=0).count() == SeminarPhoto.objects.count() == 4
+
+
+def test_the_loader_records_each_item_in_its_history():
+    from core import revisions
+    from core.models import Transition
+
+    initiative = Initiative.objects.get(number=1)
+    revision = revisions.revisions_of(initiative).get()
+    assert revision.comment == "Loaded from the content files"
+    rows = {row["model"] for row in revisions.revision_data(revision)}
+    assert rows >= {"initiatives.initiative", "initiatives.initiativedocument"}
+    assert Transition.objects.filter(object_id=initiative.pk, action=Transition.Action.LOADED).exists()
+
+
+def test_loading_again_records_no_new_revision():
+    from core import revisions
+
+    initiative = Initiative.objects.get(number=1)
+    load()
+    assert revisions.revisions_of(initiative).count() == 1

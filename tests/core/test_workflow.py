@@ -248,3 +248,18 @@ def test_publish_and_unpublish_actions_record_revisions_and_steps(publisher_clie
     )
     step = Transition.objects.get(action=Transition.Action.PUBLISHED)
     assert step.user == publisher and step.revision is not None
+
+
+def test_a_page_shows_when_it_was_published_and_last_updated_with_its_notes(publisher_client, client):
+    category = make_category(slug="area")
+    Category.objects.filter(pk=category.pk).update(
+        first_published_at=timezone.make_aware(datetime.datetime(2021, 7, 8, 12)),
+        public_updated_at=timezone.make_aware(datetime.datetime(2021, 7, 8, 12)),
+    )
+    edit(publisher_client, category, summary_en="A new summary.", _change_note="Added the French edition")
+    body = client.get("/en/categories/area/").content.decode()
+    today = timezone.localdate()
+    assert 'Published <time datetime="2021-07-08">8 July 2021</time>' in body
+    assert f'Last updated <time datetime="{today:%Y-%m-%d}">' in body
+    assert "Added the French edition" in body
+    assert "<details" in body

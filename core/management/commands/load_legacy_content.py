@@ -42,6 +42,7 @@ class Command(BaseCommand):
         with translation.override("en"), transaction.atomic():
             for module in content_modules():
                 module.load(loader)
+            loader.record_revisions()
             if dry_run:
                 transaction.set_rollback(True)
         if dry_run:
