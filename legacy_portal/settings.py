@@ -281,6 +281,11 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions end after a working day without a request: every request saves the
+# session, so the 8 hours count from the last one. Visitors have no session (public
+# pages store nothing in it), so neither setting gives them a cookie.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGIN_URL = "admin:login"
 
