@@ -1,19 +1,23 @@
 """Serving uploaded media from local-disk storage, without exposing drafts.
 
-Only images are served here (documents go through counted download views). A path
+Visitors get only images here (documents go through counted download views): a path
 is served only if some registered check says it belongs to live content; each app
-registers its image fields in its AppConfig.ready(). With object storage the media
-URLs point at the bucket and this view is not routed at all.
+registers its image fields in its AppConfig.ready(). Staff who may change content get
+any stored file, documents and drafts' files included, never cached: the admin's
+"Currently:" links on change forms point here. With object storage the media URLs
+point at the bucket and this view is not routed at all.
 """
 
 import posixpath
 
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
 from core.files import sniff
+from core.models import Publishable
 
 _CHECKS = []
 
@@ -48,15 +52,50 @@ def is_safe_path(path):
     )
 
 
-@require_safe
-def serve_media(request, path):
-    user = getattr(request, "user", None) or AnonymousUser()
-    if not is_safe_path(path) or not is_public(path, user) or not default_storage.exists(path):
-        raise Http404
+def may_open_any_file(user):
+    """Signed-in staff who may change some content model (any Publishable): editors,
+    publishers, superusers. Staff with other permissions only are visitors here."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return any(
+        user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+        for model in apps.get_models()
+        if issubclass(model, Publishable)
+    )
+
+
+def _open(path):
+    """The stored file and the type its first bytes show ("" when none we know)."""
     fh = default_storage.open(path, "rb")
     head = fh.read(16)
     fh.seek(0)
-    content_type = sniff(head)
+    return fh, sniff(head)
+
+
+def _serve_to_staff(path):
+    fh, content_type = _open(path)
+    # The type comes from the content, never from the name (a browser would run a stored
+    # file that claims to be HTML); one we do not know is offered as bytes to save.
+    response = FileResponse(
+        fh, content_type=content_type or "application/octet-stream", filename=posixpath.basename(path)
+    )
+    # A draft's file must not stay in a shared cache, nor in the browser after sign-out.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def serve_media(request, path):
+    user = getattr(request, "user", None) or AnonymousUser()
+    if not is_safe_path(path):
+        raise Http404
+    if may_open_any_file(user):
+        if not default_storage.exists(path):
+            raise Http404
+        return _serve_to_staff(path)
+    if not is_public(path, user) or not default_storage.exists(path):
+        raise Http404
+    fh, content_type = _open(path)
     if not content_type.startswith("image/"):
         fh.close()
         raise Http404

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
@@ -40,3 +41,21 @@ class InitiativeAdmin(PublishableAdmin):
         (None, {"fields": ("number", "title", "slug", "category", "summary", "body", "as_of")}),
         (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "number" and field is not None:
+            field.help_text = f"{field.help_text} {number_help()}"
+        return field
+
+
+def number_help():
+    """Which numbers are free, for the number's help text: "Free numbers: 7, 12. Next after
+    the highest: 25." (one query)."""
+    free, next_number = Initiative.objects.number_availability()
+    if free:
+        listed = pgettext("separator between numbers in a list", ", ").join(str(n) for n in free)
+        text = gettext("Free numbers: %(numbers)s.") % {"numbers": listed}
+    else:
+        text = gettext("Every number from 1 to 24 is used.")
+    return f"{text} " + gettext("Next after the highest: %(number)s.") % {"number": next_number}

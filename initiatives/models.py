@@ -11,6 +11,9 @@ from core.i18n import language_name
 from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, StoredFile
 from core.validators import validate_pdf
 
+# The case study numbers its items 1 to 24 (see Initiative.number).
+CASE_STUDY_NUMBERS = range(1, 25)
+
 
 class InitiativeQuerySet(PublishableQuerySet):
     def for_listing(self):
@@ -21,6 +24,12 @@ class InitiativeQuerySet(PublishableQuerySet):
         """Each row also carries `total`: how many rows the query has before any slice, so a
         page can show the first few and say how many there are in one query."""
         return self.annotate(total=Window(Count("pk")))
+
+    def number_availability(self, *, case_study=CASE_STUDY_NUMBERS):
+        """The numbers not yet used within `case_study` (1 to 24), and the number after the
+        highest used one, as `(free, next_after_highest)`: one query."""
+        used = set(self.order_by().values_list("number", flat=True))
+        return [n for n in case_study if n not in used], max(used, default=0) + 1
 
     def for_detail(self):
         """An initiative with its category, documents (by language) and live related videos,

@@ -7,6 +7,7 @@ production sets `DJANGO_DEBUG=false` plus a real secret key and host names, and 
 module refuses to start without them.
 """
 
+import datetime
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,6 +122,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "reversion",
     "csp",
+    # Login throttling: counts wrong passwords per account and address (see below).
+    "axes",
     "core",
     # Content apps; the content loader runs them in this order (initiatives link to videos).
     "categories",
@@ -143,6 +146,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # Turns a refused sign-in into the lockout page (core.signin.lockout_response); inside
+    # the header middlewares, so that page gets their headers too.
+    "axes.middleware.AxesMiddleware",
     # Last, so that its process_exception sees a view's database trouble first.
     "core.middleware.DatabaseTroubleMiddleware",
 ]
@@ -199,6 +205,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# django-axes first: it refuses a locked-out account before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -276,14 +288,44 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("DJANGO_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+# How many proxies in front of the site append to X-Forwarded-For (a load balancer: 1;
+# a CDN in front of it: 2). The visitor's address is that many entries from the right;
+# entries further left are whatever the visitor sent, and are never trusted.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1) if BEHIND_PROXY else 0
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_PROXY_COUNT must be 0 or more.")
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions end after a working day without a request: every request saves the
+# session, so the 8 hours count from the last one. Visitors have no session (public
+# pages store nothing in it), so neither setting gives them a cookie.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes, database handler). After 5 wrong passwords for one
+# account from one address, that account is refused from that address, even with the
+# right password, for 30 minutes after the fifth (attempts during the lockout do not
+# extend it); other accounts and other addresses are not affected. A right password
+# before the limit clears the count. A superuser unlocks an account in the admin
+# ("Access attempts": delete the row) or with `manage.py axes_reset_username <name>`.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_VERBOSE = False  # no start-up line on every command; log lines name only the lock's parameters
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "core.signin.lockout_response"
+# The visitor's address: REMOTE_ADDR, or behind the proxy the X-Forwarded-For entry
+# that the proxy itself wrote (core.signin.client_ip). Axes' own AXES_IPWARE_* settings
+# would need django-ipware and trust the left-most entry, which a visitor can forge.
+AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip"
 
 # Content-Security-Policy (django-csp). Public pages load nothing from another host but
 # uploaded media (when it is served from its own host) and, after a click, the YouTube

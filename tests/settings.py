@@ -10,6 +10,9 @@ os.environ.setdefault("DJANGO_HTTPS", "false")
 from legacy_portal.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# django-axes stays on, as in production, and needs nothing here: a POST to /admin/login/
+# is counted (its rows roll back with the test), force_login() skips the backends, and
+# client.login() needs request=HttpRequest() (axes refuses to count without a request).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests render templates without running collectstatic first.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405

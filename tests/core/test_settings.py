@@ -128,3 +128,21 @@ def test_database_url_selects_postgresql():
     code = "from legacy_portal import settings as s; print(s.DATABASES['default']['ENGINE'])"
     result = run(["-c", code], DJANGO_DEBUG="true", DATABASE_URL="postgres://u@db.example:5432/portal")
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+def proxy_count(**env):
+    code = "from legacy_portal import settings as s; print(s.PROXY_COUNT)"
+    return run(["-c", code], DJANGO_DEBUG="true", **env)
+
+
+def test_the_proxy_count_applies_only_behind_a_proxy():
+    assert proxy_count().stdout.strip() == "0"
+    assert proxy_count(DJANGO_PROXY_COUNT="2").stdout.strip() == "0"
+    assert proxy_count(DJANGO_BEHIND_PROXY="true").stdout.strip() == "1"
+    assert proxy_count(DJANGO_BEHIND_PROXY="true", DJANGO_PROXY_COUNT="2").stdout.strip() == "2"
+
+
+def test_a_negative_proxy_count_is_an_error():
+    result = proxy_count(DJANGO_BEHIND_PROXY="true", DJANGO_PROXY_COUNT="-1")
+    assert result.returncode != 0
+    assert "DJANGO_PROXY_COUNT must be 0 or more" in result.stderr

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -170,3 +172,47 @@ def test_category_with_initiatives_cannot_be_deleted(publisher_client, initiativ
     assert response.status_code == 200
     assert "protected" in response.content.decode().lower()
     assert initiative.category.__class__.objects.filter(pk=initiative.category.pk).exists()
+
+
+def number_help_text(client, url):
+    body = client.get(url).content.decode()
+    match = re.search(r'<div class="help" id="id_number_helptext">\s*<div>(.*?)</div>', body, re.S)
+    assert match, "no help text for the number"
+    return match.group(1)
+
+
+def fill_numbers(category, numbers):
+    for number in numbers:
+        make_initiative(category=category, number=number, slug=f"i-{number}")
+
+
+def test_the_number_help_lists_free_numbers_and_the_next_after_the_highest(editor_client, category):
+    fill_numbers(category, [n for n in range(1, 25) if n not in (7, 12)])
+    text = number_help_text(editor_client, "/admin/initiatives/initiative/add/")
+    assert "Free numbers: 7, 12. Next after the highest: 25." in text
+
+
+def test_the_number_help_on_the_change_form_counts_the_edited_item_as_used(editor_client, category):
+    fill_numbers(category, [1, 2, 30])
+    initiative = Initiative.objects.get(number=2)
+    text = number_help_text(editor_client, f"/admin/initiatives/initiative/{initiative.pk}/change/")
+    assert "Free numbers: 3, 4, 5," in text
+    assert "Next after the highest: 31." in text
+
+
+def test_the_number_help_says_when_every_case_study_number_is_used(editor_client, category):
+    fill_numbers(category, range(1, 25))
+    text = number_help_text(editor_client, "/admin/initiatives/initiative/add/")
+    assert "Every number from 1 to 24 is used. Next after the highest: 25." in text
+
+
+def test_number_availability_is_one_query(category, django_assert_num_queries):
+    fill_numbers(category, [1, 3, 26])
+    with django_assert_num_queries(1):
+        free, next_number = Initiative.objects.number_availability()
+    assert free == [2, *range(4, 25)]
+    assert next_number == 27
+
+
+def test_number_availability_of_an_empty_table(db):
+    assert Initiative.objects.number_availability() == (list(range(1, 25)), 1)
