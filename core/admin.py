@@ -89,6 +89,19 @@ class SafeSaveAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
+class RichTextReportMixin:
+    """After a save, tells the editor what the sanitiser removed from each rich-text field
+    (pasted HTML, a browser without JavaScript posting the textarea), per field and
+    language: "Body [fr]: removed <script> and the onclick attribute; the rest was saved."
+    The form fields know what they removed (core.forms.RichTextFormField)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for field in form.fields.values():
+            if message := getattr(field, "removal_message", lambda: None)():
+                messages.warning(request, message)
+
+
 def attached_content_locked(request, root):
     """True when `request.user` may not change what is attached to `root` (its files,
     editions, photos, sessions, partners): `root` is published and the user is not a
@@ -122,7 +135,7 @@ class AttachedContentInlineMixin:
         return not self._locked(request, obj) and super().has_delete_permission(request, obj)
 
 
-class PublishableAdmin(SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
+class PublishableAdmin(RichTextReportMixin, SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
     """Translation tabs, status columns, and the rule that only publishers publish.
 
     Editors may create and edit, but `status` and `publish_at` are read-only for them,

@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    # The admin's rich-text editor (its static files and checks; see core.forms).
+    "django_prose_editor",
     "core",
     # Content apps; the content loader runs them in this order (initiatives link to videos).
     "categories",
