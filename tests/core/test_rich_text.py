@@ -23,7 +23,7 @@ from core.html import (
     sanitise_html,
 )
 from tests.admin_forms import form_values
-from tests.factories import make_category
+from tests.factories import make_category, make_initiative, make_seminar
 
 LANGUAGES = ["en", "ja", "fr", "zh_hans", "ko"]
 
@@ -77,6 +77,15 @@ def test_the_category_form_has_the_editor_for_body_in_every_language(publisher_c
         assert editor["data-prose-editor-module"] == "/static/django_prose_editor/editor.js"
     # Other text fields stay plain textareas.
     assert "data-django-prose-editor-portal" not in textareas["summary_en"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("make", [make_initiative, make_seminar])
+def test_initiatives_and_seminars_have_the_editor_for_body_too(publisher_client, make):
+    obj = make()
+    page = publisher_client.get(f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/")
+    textareas = {a["name"]: a for tag, a in tags_of(page.content.decode()) if tag == "textarea"}
+    assert all("data-django-prose-editor-portal" in textareas[f"body_{lang}"] for lang in LANGUAGES)
 
 
 @pytest.mark.django_db
