@@ -90,7 +90,22 @@ class SafeSaveAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class PublishableAdmin(WorkflowAdminMixin, SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin):
+class RichTextReportMixin:
+    """After a save, tells the editor what the sanitiser removed from each rich-text field
+    (pasted HTML, a browser without JavaScript posting the textarea), per field and
+    language: "Body [fr]: removed <script> and the onclick attribute; the rest was saved."
+    The form fields know what they removed (core.forms.RichTextFormField)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for field in form.fields.values():
+            if message := getattr(field, "removal_message", lambda: None)():
+                messages.warning(request, message)
+
+
+class PublishableAdmin(
+    WorkflowAdminMixin, RichTextReportMixin, SafeSaveAdminMixin, CleanTextAdminMixin, TabbedTranslationAdmin
+):
     """Translation tabs, status columns, and the rule that only publishers publish.
 
     Editors may create and edit, but `status` and `publish_at` are read-only for them,

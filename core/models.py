@@ -12,12 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.files import EXTENSIONS, FORMAT_LABELS, inspect_file
+from core.forms import RichTextFormField
 from core.html import sanitise_html
 from core.text import clean_text_fields
 
 
 class RichTextField(models.TextField):
-    """A TextField whose HTML is reduced to an allow-list of tags on every save."""
+    """A TextField whose HTML is reduced to an allow-list of tags on every save.
+
+    Its form field is the admin's rich-text editor (core.forms), limited to the same
+    allow-list (core.html).
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)

@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "csp",
     # Login throttling: counts wrong passwords per account and address (see below).
     "axes",
+    # The admin's rich-text editor (its static files and checks; see core.forms).
+    "django_prose_editor",
     "core",
     # Content apps; the content loader runs them in this order (initiatives link to videos).
     "categories",

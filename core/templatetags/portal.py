@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 
-from core.html import sanitise_html
+from core.html import render_rich_text
 from core.i18n import language_name, shown_language
 
 register = template.Library()
@@ -20,7 +20,8 @@ def translated(obj, field, tag="", rich=False, css=""):
 
     Text shown in another language than the page's carries that language's `lang`
     attribute, so screen readers pronounce it right. `tag` wraps the text in an
-    element (p, div, h2 ...); rich text is sanitised again on the way out.
+    element (p, div, h2 ...); rich text is sanitised again on the way out, and a plain
+    text body (from before the editor) becomes paragraphs.
     """
     value = getattr(obj, field, "")
     if not value:
@@ -28,7 +29,7 @@ def translated(obj, field, tag="", rich=False, css=""):
     lang = shown_language(obj, field)
     foreign = lang and lang != get_language()
     # Sanitised to the allow-list just above, so safe to mark.
-    content = mark_safe(sanitise_html(value)) if rich else conditional_escape(value)  # noqa: S308
+    content = mark_safe(render_rich_text(value)) if rich else conditional_escape(value)  # noqa: S308
     if not tag:
         return format_html('<span lang="{}">{}</span>', lang, content) if foreign else content
     attrs = format_html(' class="{}"', css) if css else ""
@@ -57,7 +58,8 @@ def iso_datetime(value):
 
 @register.filter
 def richtext(value):
-    return mark_safe(sanitise_html(value or ""))  # noqa: S308 (sanitised to the allow-list)
+    """A body as HTML: sanitised; plain text (from before the editor) as paragraphs."""
+    return mark_safe(render_rich_text(value))  # noqa: S308 (sanitised to the allow-list)
 
 
 @register.filter(name="language_name")
