@@ -17,4 +17,5 @@ def load(loader):
                 **translations("title", item["title"]),
                 **translations("summary", item.get("summary")),
             },
+            official=item.get("official"),
         )

@@ -25,6 +25,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import revisions
 from core.models import LoadedContent, Transition
+from core.translations import OFFICIAL, PORTAL, translated_fields
 
 CONTENT_DIR = settings.BASE_DIR / "content"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -99,6 +100,7 @@ class ContentLoader:
         self.log = log or (lambda message, level=1: None)
         self.counts = Counter()
         self.touched = {}
+        self.last_outcome = None
 
     def read(self, name):
         """The parsed content file, refused if any text in it looks cut short (see check_texts)."""
@@ -108,6 +110,7 @@ class ContentLoader:
         return data
 
     def _count(self, model, outcome, obj):
+        self.last_outcome = outcome
         self.counts[(model._meta.verbose_name_plural, outcome)] += 1
         if outcome in (CREATED, UPDATED) and obj.pk and revisions.is_registered(model):
             root = revisions.root_of(obj)
@@ -127,8 +130,16 @@ class ContentLoader:
         ).first()
         return record.fingerprint if record else None
 
-    def upsert(self, model, *, lookup, values):
-        """Create or update one object found by `lookup`; returns it (and never overwrites edits)."""
+    def upsert(self, model, *, lookup, values, official=()):
+        """Create or update one object found by `lookup`; returns it (and never overwrites edits).
+
+        `official` lists the translations that are the city's own (see mark_official).
+        """
+        obj = self._upsert(model, lookup=lookup, values=values)
+        self.mark_official(obj, official)
+        return obj
+
+    def _upsert(self, model, *, lookup, values):
         wanted = fingerprint(values)
         obj = model.objects.filter(**lookup).first()
         if obj is None:
@@ -188,6 +199,26 @@ class ContentLoader:
         if revisions.is_registered(type(obj)):
             root = revisions.root_of(obj)
             self.touched[(type(root), root.pk)] = root
+
+    def mark_official(self, obj, official=()):
+        """Say which of `obj`'s translations are the city's own (`official`: "title.ja",
+        "contact.office.ja"...) and that the others are the portal's. An object an editor
+        has changed since it was loaded ("kept") keeps what the editor said."""
+        if obj.pk is None or self.last_outcome == KEPT or not hasattr(obj, "translation_meta"):
+            return
+        marked = set()
+        for entry in official or ():
+            path, _dot, lang = entry.rpartition(".")
+            marked.add((path.replace(".", "_"), lang))
+        unknown = {field for field, _lang in marked} - set(translated_fields(type(obj)))
+        if unknown:
+            raise ValueError(f"{obj}: `official` names fields that are not translated: {sorted(unknown)}")
+        before = json.dumps(obj.translation_meta, sort_keys=True)
+        for lang, entries in obj.translation_meta.items():
+            for field, entry in entries.items():
+                entry["origin"] = OFFICIAL if (field, lang) in marked else PORTAL
+        if json.dumps(obj.translation_meta, sort_keys=True) != before:
+            type(obj)._base_manager.filter(pk=obj.pk).update(translation_meta=obj.translation_meta)
 
     def record_revisions(self):
         """Record, in each item's history, what this run wrote to it (one revision per item)."""

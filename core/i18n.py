@@ -1,8 +1,12 @@
 """Which language a translated field is really shown in, given modeltranslation's fallbacks."""
 
+import contextvars
+
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from core import translations
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -57,3 +61,36 @@ def sorted_by_language(items, key=lambda item: item.language):
     """Order per-language rows as settings.LANGUAGES does (English first)."""
     order = {code: i for i, code in enumerate(LANGUAGE_CODES)}
     return sorted(items, key=lambda item: order.get(key(item), len(order)))
+
+
+# What the page being rendered shows of its translations (see TranslationNoteMiddleware).
+_page_translations = contextvars.ContextVar("page_translations", default=None)
+
+
+class PageTranslations:
+    """Collected while a page renders: did it show a portal translation, an outdated one?"""
+
+    def __init__(self):
+        self.portal = False
+        self.outdated = False
+
+
+def start_page():
+    return _page_translations.set(PageTranslations())
+
+
+def end_page(token):
+    holder = _page_translations.get()
+    _page_translations.reset(token)
+    return holder
+
+
+def note_shown(obj, field, lang):
+    """Record that `obj.<field>` was shown in `lang` (the page's language)."""
+    holder = _page_translations.get()
+    if holder is None or lang == translations.SOURCE_LANGUAGE or not hasattr(obj, "translation_meta"):
+        return
+    if translations.origin(obj, field, lang) == translations.PORTAL:
+        holder.portal = True
+    if translations.state(obj, field, lang) == translations.OUTDATED:
+        holder.outdated = True

@@ -4,8 +4,12 @@ import logging
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils import translation
 
 from core.database import is_database_trouble
+from core.i18n import end_page, start_page
 
 logger = logging.getLogger("portal.database")
 
@@ -83,3 +87,38 @@ class ReadOnlySiteMiddleware:
 
             return method_not_allowed(request, self.ALLOWED)
         return self.get_response(request)
+
+
+class TranslationNoteMiddleware:
+    """Says once, on a page that shows the portal's own translations, that it does.
+
+    While a page renders, the `translated` tag records the origin of every text it
+    shows in the page's language (core.i18n.note_shown). The page's template leaves a
+    marker where the note goes (base.html); here the marker becomes the note in the
+    visitor's language, with a link to the English page, or nothing.
+    """
+
+    MARKER = b"<!--portal:translation-note-->"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = start_page()
+        try:
+            response = self.get_response(request)
+        finally:
+            shown = end_page(token)
+        if getattr(response, "streaming", False) or self.MARKER not in getattr(response, "content", b""):
+            return response
+        note = b""
+        if shown.portal or shown.outdated:
+            language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+            with translation.override(language):
+                english = translate_url(request.get_full_path(), "en")
+                note = render_to_string(
+                    "includes/translation_note.html",
+                    {"portal": shown.portal, "outdated": shown.outdated, "english_url": english},
+                ).encode()
+        response.content = response.content.replace(self.MARKER, note)
+        return response

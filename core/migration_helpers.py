@@ -10,3 +10,24 @@ def record_publication_dates(apps, app_label, model_names):
             model.objects.filter(pk=item.pk).update(
                 first_published_at=item.created_at, public_updated_at=item.updated_at
             )
+
+
+def initialise_translation_meta(apps, app_label, models_fields, languages=("ja", "fr", "zh_hans", "ko")):
+    """Record, for rows that existed before translations were tracked, that each of their
+    translations was made from the English as it is now, by the portal (core.translations)."""
+    import hashlib
+
+    def text_hash(value):
+        return hashlib.sha256((value or "").strip().encode()).hexdigest()[:12]
+
+    for name, fields in models_fields.items():
+        model = apps.get_model(app_label, name)
+        for obj in model.objects.all():
+            meta = {}
+            for field in fields:
+                source = text_hash(getattr(obj, f"{field}_en"))
+                for lang in languages:
+                    if getattr(obj, f"{field}_{lang}"):
+                        code = lang.replace("_", "-")
+                        meta.setdefault(code, {})[field] = {"origin": "portal", "src": source}
+            model.objects.filter(pk=obj.pk).update(translation_meta=meta)

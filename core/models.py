@@ -15,6 +15,7 @@ from core.files import EXTENSIONS, FORMAT_LABELS, inspect_file
 from core.forms import RichTextFormField
 from core.html import sanitise_html
 from core.text import clean_text_fields
+from core.translations import update_meta
 
 
 class RichTextField(models.TextField):
@@ -43,6 +44,19 @@ class CleanTextModel(models.Model):
 
     def save(self, *args, **kwargs):
         clean_text_fields(self)
+        super().save(*args, **kwargs)
+
+
+class TranslatedContent(CleanTextModel):
+    """A model with translated fields: each translation's origin and freshness (core.translations)."""
+
+    translation_meta = models.JSONField(_("about the translations"), default=dict, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_meta(self)
         super().save(*args, **kwargs)
 
 
@@ -101,7 +115,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.live()
 
 
-class Publishable(CleanTextModel):
+class Publishable(TranslatedContent):
     """Status, scheduling and timestamps, shared by every public content model.
 
     Concrete models declare a `publish_<model_name>` permission in their Meta; only

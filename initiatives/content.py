@@ -45,6 +45,7 @@ def load(loader):
                 **translations("title", _as_text(item["title"])),
                 **translations("summary", _as_text(item.get("summary"))),
             },
+            official=item.get("official"),
         )
         for language in item.get("documents", ["en"]):
             loader.attach_file(

@@ -63,6 +63,7 @@ def load_videos(loader, data):
                 **translations("description", item.get("description")),
                 **translations("source", item.get("source", source)),
             },
+            official=item.get("official"),
         )
         loader.fill_file(
             video,
@@ -90,6 +91,7 @@ def load_publications(loader, data):
                 **translations("summary", item.get("summary")),
                 **translations("publisher", item.get("publisher")),
             },
+            official=item.get("official"),
         )
         loader.fill_file(
             publication,
@@ -114,6 +116,7 @@ def load_publications(loader, data):
                     "medium": edition_item.get("medium", ""),
                     **translations("note", edition_item.get("note")),
                 },
+                official=edition_item.get("official"),
             )
             for file_item in edition_item["files"]:
                 _attach_edition_file(loader, publication, edition, file_item, published, precision)
@@ -152,7 +155,9 @@ def load_infographics(loader, data):
             **translations("description", item.get("description")),
         }
         if Infographic.objects.filter(slug=item["slug"]).exists():
-            loader.upsert(Infographic, lookup={"slug": item["slug"]}, values=values)
+            loader.upsert(
+                Infographic, lookup={"slug": item["slug"]}, values=values, official=item.get("official")
+            )
             continue
         # The original is required, so a new infographic is made with its stand-in image.
         loader.attach_file(

@@ -54,7 +54,9 @@ def _load_seminar(loader, item, cities):
         values.update(translations(field, item.get(field)))
     for field in CONTACT_FIELDS:
         values.update(translations(f"contact_{field}", contact.get(field)))
-    seminar = loader.upsert(Seminar, lookup={"slug": item["slug"]}, values=values)
+    seminar = loader.upsert(
+        Seminar, lookup={"slug": item["slug"]}, values=values, official=item.get("official")
+    )
 
     for order, session in enumerate(item.get("sessions", []), start=1):
         loader.upsert(

@@ -19,7 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.fields import CheckedImageField
-from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, live_q
+from core.models import (
+    CleanTextModel,
+    Publishable,
+    PublishableQuerySet,
+    RichTextField,
+    TranslatedContent,
+    live_q,
+)
 
 # Session times are shown in the time zone the seminars are held in.
 JAPAN = zoneinfo.ZoneInfo("Asia/Tokyo")
@@ -318,7 +325,7 @@ class Seminar(Publishable):
         return total, presenters, others
 
 
-class Session(CleanTextModel):
+class Session(TranslatedContent):
     """A part of a seminar with its own times (e.g. morning and evening, for other time zones).
 
     Times are stored in UTC; the admin takes them in Japan time (settings.TIME_ZONE).
@@ -364,7 +371,7 @@ class Session(CleanTextModel):
         return self.end.astimezone(datetime.UTC)
 
 
-class ProgrammeItem(CleanTextModel):
+class ProgrammeItem(TranslatedContent):
     """One line of a seminar's programme ("Video message by Governor Koike")."""
 
     seminar = models.ForeignKey(
@@ -428,7 +435,7 @@ class SeminarPhotoQuerySet(models.QuerySet):
         return self.filter(seminar__in=Seminar.objects.visible_to(user))
 
 
-class SeminarPhoto(CleanTextModel):
+class SeminarPhoto(TranslatedContent):
     """A photo of a seminar, with the text a screen reader reads instead (required)."""
 
     seminar = models.ForeignKey(

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 
 from core.html import render_rich_text
-from core.i18n import language_name, shown_language
+from core.i18n import language_name, note_shown, shown_language
 
 register = template.Library()
 
@@ -28,6 +28,8 @@ def translated(obj, field, tag="", rich=False, css=""):
         return ""
     lang = shown_language(obj, field)
     foreign = lang and lang != get_language()
+    if lang and not foreign:
+        note_shown(obj, field, lang)
     # Sanitised to the allow-list just above, so safe to mark.
     content = mark_safe(render_rich_text(value)) if rich else conditional_escape(value)  # noqa: S308
     if not tag:

@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from core.fields import CheckedFileField, CheckedImageField
 from core.i18n import language_name, sorted_by_language
-from core.models import CleanTextModel, Publishable, PublishableQuerySet, StoredFile
+from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent
 from core.validators import validate_document_or_image
 
 
@@ -115,7 +115,7 @@ class Publication(Publishable):
         return reverse("media_library:publication_detail", kwargs={"slug": self.slug})
 
 
-class Edition(CleanTextModel):
+class Edition(TranslatedContent):
     """One printing or release of a publication, with one file per language.
 
     Editions have no status of their own: they are public when their publication is.

@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from core.migration_helpers import initialise_translation_meta
+
+
+def forwards(apps, schema_editor):
+    initialise_translation_meta(apps, "categories", {'Category': ['title', 'summary', 'body']})
+
+
+class Migration(migrations.Migration):
+    dependencies = [("categories", "0007_add_translation_meta")]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
