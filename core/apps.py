@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,14 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks  # noqa: F401 (registers the deployment checks)
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the portal's site, whose index has the dashboard.
+
+    Named in INSTALLED_APPS instead of "django.contrib.admin". `default = False` keeps
+    CoreConfig the configuration that "core" in INSTALLED_APPS picks.
+    """
+
+    default = False
+    default_site = "core.admin_site.PortalAdminSite"

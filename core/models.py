@@ -186,6 +186,13 @@ class StoredFile(CleanTextModel):
         help_text=_("The document's own metadata (author, software, dates), read on upload."),
     )
 
+    # What the download reports (core.dashboard) read about a file: `download_kind`
+    # (None: the model's verbose name), `download_filename`, `download_item` (the public
+    # item it belongs to) and `language` if it has one. `download_report_related` are the
+    # relations those follow, so that a report fetches each kind of file in one query.
+    download_kind = None
+    download_report_related = ()
+
     class Meta:
         abstract = True
 
@@ -209,6 +216,16 @@ class StoredFile(CleanTextModel):
         self.width = info.width
         self.height = info.height
         self.document_info = info.document_info
+
+    @property
+    def download_filename(self):
+        """The name a visitor's download is saved under. Models override it."""
+        return str(self)
+
+    @property
+    def download_item(self):
+        """The name of the public item this file belongs to, for download reports."""
+        return str(self)
 
     @property
     def format_label(self):

@@ -58,3 +58,22 @@ def revoke_content_permissions(apps, app_label):
     Group = apps.get_model("auth", "Group")
     for group in Group.objects.filter(name__in=[EDITOR, PUBLISHER]):
         group.permissions.remove(*group.permissions.filter(content_type__app_label=app_label))
+
+
+def grant_to_staff_groups(apps, app_label, codenames):
+    """Give both Editor and Publisher the permissions `codenames` of one app."""
+    _ensure_permissions(apps, app_label)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    for name in (EDITOR, PUBLISHER):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*permissions)
+
+
+def revoke_from_staff_groups(apps, app_label, codenames):
+    Group = apps.get_model("auth", "Group")
+    for group in Group.objects.filter(name__in=[EDITOR, PUBLISHER]):
+        group.permissions.remove(
+            *group.permissions.filter(content_type__app_label=app_label, codename__in=codenames)
+        )

@@ -139,6 +139,9 @@ class InitiativeDocument(StoredFile):
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     file = CheckedFileField(_("PDF file"), upload_to=document_upload_to, validators=[validate_pdf])
 
+    download_kind = _("initiative document")
+    download_report_related = ("initiative",)
+
     class Meta:
         ordering = ["initiative", "language"]
         verbose_name = _("document")
@@ -162,3 +165,7 @@ class InitiativeDocument(StoredFile):
             title = self.initiative.title
             name = language_name(self.language)
         return f"{self.initiative.number:02d} {title} ({name}).pdf"
+
+    @property
+    def download_item(self):
+        return str(self.initiative)

@@ -112,7 +112,7 @@ else:
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "core.apps.PortalAdminConfig",  # django.contrib.admin with the dashboard (core.admin_site)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

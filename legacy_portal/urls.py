@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from categories.sitemaps import sitemaps as category_sitemaps
 from core import views as core_views
+from core.admin_views import downloads_csv
 from core.media import serve_media
 from core.sitemaps import PageSitemap
 from initiatives.sitemaps import sitemaps as initiative_sitemaps
@@ -31,6 +32,8 @@ sitemaps = {
 }
 
 urlpatterns = [
+    # Before the admin's own URLs, which would otherwise answer it (their catch-all is a 404).
+    path("admin/downloads.csv", admin.site.admin_view(downloads_csv), name="downloads_csv"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots"),

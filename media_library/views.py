@@ -2,7 +2,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
@@ -84,9 +83,4 @@ def infographic_archive(request):
     archive = InfographicArchive.current(build=True)
     if archive is None:
         raise Http404
-    filename = ngettext(
-        "Tokyo 2020 legacy infographics (%(count)s image).zip",
-        "Tokyo 2020 legacy infographics (%(count)s images).zip",
-        archive.image_count,
-    ) % {"count": archive.image_count}
-    return counted_download(request, archive, filename=filename)
+    return counted_download(request, archive, filename=archive.download_filename)

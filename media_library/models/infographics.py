@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageOps
@@ -264,6 +265,18 @@ class InfographicArchive(StoredFile):
 
     def get_absolute_url(self):
         return reverse("media_library:infographic_archive")
+
+    @property
+    def download_filename(self):
+        return ngettext(
+            "Tokyo 2020 legacy infographics (%(count)s image).zip",
+            "Tokyo 2020 legacy infographics (%(count)s images).zip",
+            self.image_count,
+        ) % {"count": self.image_count}
+
+    @property
+    def download_item(self):
+        return gettext("All infographics")
 
     @property
     def is_current(self):

@@ -218,6 +218,9 @@ class EditionFile(StoredFile):
         help_text=_("Where the issuing body publishes this file, if known. Shown as the source."),
     )
 
+    download_kind = _("publication file")
+    download_report_related = ("edition__publication",)
+
     class Meta:
         ordering = ["edition", "language"]
         verbose_name = _("file")
@@ -250,3 +253,7 @@ class EditionFile(StoredFile):
             name = language_name(self.language)
         facts = ", ".join(part for part in (self.edition.date_iso, name) if part)
         return f"{self.own_title} ({facts}).{self.extension or 'bin'}"
+
+    @property
+    def download_item(self):
+        return str(self.edition)
