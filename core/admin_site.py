@@ -1,7 +1,9 @@
 """The admin site, with a dashboard of panels on its index page."""
 
 from django.contrib import admin
+from django.urls import path
 
+from core import editorial_views
 from core.admin_views import downloads_panel
 
 
@@ -19,7 +21,24 @@ class PortalAdminSite(admin.AdminSite):
 
     def __init__(self, name="admin"):
         super().__init__(name)
-        self.dashboard_panels = {"downloads": downloads_panel}
+        self.dashboard_panels = {"review": editorial_views.review_panel, "downloads": downloads_panel}
+
+    def get_urls(self):
+        return [
+            path(
+                "translations/",
+                self.admin_view(lambda request: editorial_views.overview(request, self)),
+                name="translations",
+            ),
+            path(
+                "translations/<str:label>/<str:lang>/",
+                self.admin_view(
+                    lambda request, label, lang: editorial_views.drill_down(request, self, label, lang)
+                ),
+                name="translations_detail",
+            ),
+            *super().get_urls(),
+        ]
 
     def add_dashboard_panel(self, name, panel):
         self.dashboard_panels[name] = panel

@@ -95,3 +95,9 @@ def download_label(stored_file, language=None):
             % {"width": stored_file.width, "height": stored_file.height}
         )
     return pgettext("separator between the facts of a download", ", ").join(str(p) for p in parts)
+
+
+@register.filter
+def verbose_name_of(obj):
+    """The kind of a model object, as people call it: "initiative", "publication"."""
+    return obj._meta.verbose_name if hasattr(obj, "_meta") else ""
