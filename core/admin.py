@@ -10,8 +10,9 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core import workflow
+from core import translations, workflow
 from core.admin_workflow import WorkflowAdminMixin
+from core.i18n import language_name
 from core.models import DownloadCount, Status
 from core.storage import StorageFull
 from core.text import with_text_cleaner
@@ -28,24 +29,44 @@ def translated_search_fields(*fields):
     return [build_localized_fieldname(f, code) for f in fields for code in LANGUAGE_CODES]
 
 
-def completeness_column(code):
-    """A list column saying how many of an object's translated fields have `code` text."""
-
-    @admin.display(description=code.upper())
-    def column(obj):
-        fields = translated_fields(type(obj))
-        done = sum(1 for f in fields if getattr(obj, build_localized_fieldname(f, code)))
-        css = "complete" if done == len(fields) else ("partial" if done else "missing")
-        return format_html(
-            '<span class="translation-{}" title="{}">{}/{}</span>',
-            css,
-            _("%(done)s of %(total)s fields translated") % {"done": done, "total": len(fields)},
-            done,
-            len(fields),
+@admin.display(description=_("translations"))
+def translations_column(obj):
+    """One compact column: for each language, how many of the texts that have English are
+    translated, and whether any translation is behind the English ("JA 2/3 !")."""
+    fields = translated_fields(type(obj))
+    badges = []
+    for code in LANGUAGE_CODES:
+        relevant = [f for f in fields if getattr(obj, build_localized_fieldname(f, "en"))] or fields
+        done = sum(1 for f in relevant if getattr(obj, build_localized_fieldname(f, code)))
+        outdated = code != "en" and any(
+            translations.state(obj, f, code) == translations.OUTDATED for f in relevant
         )
-
-    column.__name__ = f"translation_{code.replace('-', '_')}"
-    return column
+        css = (
+            "outdated"
+            if outdated
+            else ("complete" if done == len(relevant) else ("partial" if done else "missing"))
+        )
+        title = _("%(language)s: %(done)s of %(total)s texts translated") % {
+            "language": language_name(code),
+            "done": done,
+            "total": len(relevant),
+        }
+        if outdated:
+            title += " " + _("(some are behind the English)")
+        badges.append(
+            format_html(
+                '<span class="translation-{}" title="{}">{}&nbsp;{}/{}{}</span>',
+                css,
+                title,
+                code.upper(),
+                done,
+                len(relevant),
+                "\u00a0!" if outdated else "",
+            )
+        )
+    return format_html(
+        '<span class="translation-badges">{}</span>', format_html_join(" ", "{}", ((b,) for b in badges))
+    )
 
 
 class CleanTextAdminMixin:
@@ -120,13 +141,14 @@ class PublishableAdmin(
 
     class Media:
         css = {"all": ("admin/portal-admin.css",)}
+        js = ("admin/portal-translations.js",)
 
     def can_publish(self, request):
         return request.user.has_perm(self.model.publish_permission())
 
     def get_list_display(self, request):
         base = list(super().get_list_display(request))
-        return base + ["status_label"] + [completeness_column(code) for code in LANGUAGE_CODES]
+        return [*base, "status_label", translations_column]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

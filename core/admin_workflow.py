@@ -29,8 +29,10 @@ from django.urls import Resolver404, path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
-from core import revisions, workflow
+from core import revisions, translations, workflow
+from core.i18n import language_name
 from core.models import PendingChange, Status
 
 
@@ -124,6 +126,8 @@ class WorkflowAdminMixin:
             else None
         )
         return {
+            "workflow_translations": translation_panel(root),
+            "workflow_tab_states": tab_states(root),
             "workflow_root": root,
             "workflow_pending": pending,
             "workflow_pending_mode": self.pending_mode(request, root),
@@ -192,6 +196,8 @@ class WorkflowAdminMixin:
             request._portal_previous_status = Status.DRAFT
         if "_publish" in request.POST and hasattr(obj, "status") and workflow.can_publish(request.user, obj):
             obj.status = Status.PUBLISHED
+        if hasattr(obj, "translation_meta") and revisions.is_registered(type(obj)):
+            apply_translation_controls(request, obj)
         super().save_model(request, obj, form, change)
 
     # -- extra URLs -----------------------------------------------------------------
@@ -399,3 +405,51 @@ def _publish_at(value):
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment if moment > timezone.now() - datetime.timedelta(minutes=1) else None
+
+
+def translation_panel(obj):
+    """For the change form: per language, how the object's texts stand, and their origin."""
+    if not hasattr(obj, "translation_meta"):
+        return []
+    fields = translations.translated_fields(type(obj))
+    rows = []
+    for code in translations.TARGET_LANGUAGES:
+        states = [translations.state(obj, field, code) for field in fields]
+        origins = {translations.origin(obj, f, code) for f, s in zip(fields, states, strict=True) if s in (
+            translations.COMPLETE, translations.OUTDATED)}  # fmt: skip
+        rows.append(
+            {
+                "code": code,
+                "name": language_name(code),
+                "complete": states.count(translations.COMPLETE),
+                "missing": states.count(translations.MISSING),
+                "outdated": states.count(translations.OUTDATED),
+                "origin": origins.pop() if len(origins) == 1 else ("mixed" if origins else ""),
+            }
+        )
+    return rows
+
+
+def tab_states(obj):
+    """{input id: state} for the object's translated fields, for the language tabs."""
+    if not hasattr(obj, "translation_meta"):
+        return {}
+    result = {}
+    for field in translations.translated_fields(type(obj)):
+        for code in ("en", *translations.TARGET_LANGUAGES):
+            name = build_localized_fieldname(field, code)
+            state = translations.state(obj, field, code) if code != "en" else None
+            result[f"id_{name}"] = state or ("complete" if getattr(obj, name) else "missing")
+    return result
+
+
+def apply_translation_controls(request, obj):
+    """The change form's per-language controls: mark texts official or the portal's, or
+    confirm that they still match the English."""
+    translations.update_meta(obj)
+    for code in translations.TARGET_LANGUAGES:
+        origin = request.POST.get(f"_origin_{code}")
+        if origin in (translations.OFFICIAL, translations.PORTAL):
+            translations.set_origin(obj, code, origin)
+        if request.POST.get(f"_current_{code}"):
+            translations.mark_current(obj, code)

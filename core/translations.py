@@ -6,7 +6,8 @@ other language that has text, `translation_meta` keeps (on the object's own row,
 pages need no query for it):
 
 - "origin": "official" when the text is the city's own (from its publications), or
-  "portal" when the portal team translated it (the default for new text);
+  "portal" when the portal team translated it (new or rewritten text; staff can mark
+  it official in the admin, the loader from the content files' `official` lists);
 - "src": a short hash of the English text the translation was made from. When the
   English changes and the translation does not, the two differ: the translation is
   "outdated" until someone updates it or confirms it (mark_current).
@@ -62,8 +63,10 @@ def update_meta(instance):
                 entries.pop(field, None)
                 continue
             entry = entries.get(field)
-            if entry is None or value != old.get(name, value if entry else None):
-                entries[field] = {"origin": (entry or {}).get("origin", PORTAL), "src": source}
+            if entry is None or value != old.get(name, value):
+                # New or rewritten here: the portal's text, made from the English as it is now
+                # (an editor who rewrote it from the city's own can mark it official).
+                entries[field] = {"origin": PORTAL, "src": source}
     instance.translation_meta = {lang: entries for lang, entries in meta.items() if entries}
 
 

@@ -164,3 +164,19 @@ def test_loading_again_records_no_new_revision():
     initiative = Initiative.objects.get(number=1)
     load()
     assert revisions.revisions_of(initiative).count() == 1
+
+
+def test_the_loader_marks_the_sources_translations_official():
+    from core import translations
+    from media_library.models import Publication
+    from seminars.models import Seminar
+
+    safety = Category.objects.get(number=1)
+    assert translations.origin(safety, "title", "ja") == translations.OFFICIAL
+    assert translations.origin(safety, "summary", "ja") == translations.PORTAL
+    assert translations.origin(safety, "title", "fr") == translations.PORTAL
+    booklet = Publication.objects.get(slug="building-the-legacy-beyond-2020")
+    assert translations.origin(booklet, "title", "fr") == translations.OFFICIAL
+    seminar = Seminar.objects.get(slug="global-partners-seminar-2021")
+    assert translations.origin(seminar, "contact_division", "ja") == translations.OFFICIAL
+    assert translations.origin(seminar, "contact_section", "ja") == translations.PORTAL
