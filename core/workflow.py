@@ -155,10 +155,35 @@ def approve(item, user, *, note="", minor=False, language="en"):
     return True
 
 
+def _files(data):
+    """The stored file names a tree refers to."""
+    from django.apps import apps
+    from django.db import models
+
+    names = set()
+    for row in data or ():
+        model = apps.get_model(row["model"])
+        for field in model._meta.get_fields():
+            if isinstance(field, models.FileField) and row["fields"].get(field.name):
+                names.add((field.storage, row["fields"][field.name]))
+    return names
+
+
+def _forget_files(item, dropped_data, kept_data=()):
+    """Delete, once committed, the files only `dropped_data` used: files uploaded into an
+    unpublished change that was discarded or replaced (the live item's stay)."""
+    unused = _files(dropped_data) - _files(kept_data) - _files(revisions.snapshot(item))
+    for storage, name in unused:
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
 @transaction.atomic
 def save_pending(item, user, data, *, submit=False):
     """Keep `data` (a captured tree) as the item's unpublished change."""
     _require(can_edit(user, item))
+    previous = pending_change(item)
+    if previous is not None:
+        _forget_files(item, previous.data, data)
     pending, created = PendingChange.objects.update_or_create(
         **_key(item), defaults={"data": data, "author": user}
     )
@@ -180,6 +205,7 @@ def discard(item, user):
     _require(
         can_publish(user, item) or (pending.author_id == getattr(user, "pk", None) and can_edit(user, item))
     )
+    _forget_files(item, pending.data)
     pending.delete()
     log(item, Action.DISCARDED, user)
     return True

@@ -132,6 +132,9 @@ INSTALLED_APPS = [
     "media_library",
     "initiatives",
     "seminars",
+    # Last: deletes a replaced or deleted file from storage once the change is committed
+    # (not the files the site manages itself: infographic renditions and ZIPs).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [

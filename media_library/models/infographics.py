@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageOps
 
@@ -179,6 +180,7 @@ class Infographic(Publishable, StoredFile):
         return min(jpegs, key=lambda r: r.width) if jpegs else None
 
 
+@cleanup.ignore  # the site deletes them itself (delete_rendition_file)
 class InfographicRendition(models.Model):
     """A resized copy of an infographic, in storage; made by Infographic.make_renditions()."""
 
@@ -241,6 +243,7 @@ def write_archive(fileobj, infographics):
         )
 
 
+@cleanup.ignore  # the site deletes superseded ZIPs itself (InfographicArchive._build)
 class InfographicArchive(StoredFile):
     """The “download all” ZIP of every live infographic, built once per set and kept in storage.
 

@@ -152,3 +152,41 @@ def test_an_editors_document_on_a_published_initiative_is_not_downloadable_befor
     editor_client.post(url, data)
     assert client.get(f"/en/initiatives/{initiative.slug}/document/ja/").status_code == 404
     assert client.get(f"/en/initiatives/{initiative.slug}/document/en/").status_code == 200
+
+
+def test_a_replaced_file_is_removed_from_storage_once_saved(publisher_client, media_root, png_bytes,
+                                                            django_capture_on_commit_callbacks):  # fmt: skip
+    category = make_category()
+    url = f"/admin/categories/category/{category.pk}/change/"
+    with django_capture_on_commit_callbacks(execute=True):
+        data = form_values(publisher_client, url)
+        data["icon"] = SimpleUploadedFile("first.png", png_bytes, "image/png")
+        publisher_client.post(url, data)
+    first = category.__class__.objects.get(pk=category.pk).icon.name
+    with django_capture_on_commit_callbacks(execute=True):
+        data = form_values(publisher_client, url)
+        data["icon"] = SimpleUploadedFile("second.png", png_bytes, "image/png")
+        publisher_client.post(url, data)
+    assert not (media_root / first).exists()
+    assert (media_root / category.__class__.objects.get(pk=category.pk).icon.name).exists()
+
+
+def test_an_unpublished_changes_new_file_is_kept_until_approval_and_removed_if_discarded(
+    editor_client, publisher, media_root, pdf_bytes, django_capture_on_commit_callbacks
+):
+    initiative = make_initiative(category=make_category())
+    live = make_document(initiative, language="en")
+    url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
+    with django_capture_on_commit_callbacks(execute=True):
+        data = form_values(editor_client, url)
+        data["documents-0-file"] = SimpleUploadedFile("new.pdf", pdf_bytes, "application/pdf")
+        editor_client.post(url, data)
+    pending_file = next(
+        p for p in (media_root / "initiatives").iterdir() if p.name != live.file.name.split("/")[-1]
+    )
+    assert (media_root / live.file.name).exists()
+    assert pending_file.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.discard(initiative, publisher)
+    assert not pending_file.exists()
+    assert (media_root / live.file.name).exists()
