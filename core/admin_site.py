@@ -37,6 +37,11 @@ class PortalAdminSite(admin.AdminSite):
                 ),
                 name="translations_detail",
             ),
+            path(
+                "stand-ins/",
+                self.admin_view(lambda request: editorial_views.stand_ins(request, self)),
+                name="stand_ins",
+            ),
             *super().get_urls(),
         ]
 

@@ -24,7 +24,7 @@ from django.db import models
 from modeltranslation.utils import build_localized_fieldname
 
 from core import revisions
-from core.models import LoadedContent, Transition
+from core.models import LoadedContent, StandIn, Transition
 from core.translations import OFFICIAL, PORTAL, translated_fields
 
 CONTENT_DIR = settings.BASE_DIR / "content"
@@ -181,8 +181,10 @@ class ContentLoader:
             # Nothing may reach storage in a dry run: the database is rolled back, files would not be.
             self._count(model, CREATED, obj)
             return obj
+        obj._stand_in = True
         getattr(obj, field).save(filename, ContentFile(make_content()), save=False)
         obj.save()
+        self._record_stand_in(obj, field)
         self._count(model, CREATED, obj)
         return obj
 
@@ -195,10 +197,19 @@ class ContentLoader:
         if getattr(obj, field) or self.dry_run:
             return
         getattr(obj, field).save(filename, ContentFile(make_content()), save=True)
+        self._record_stand_in(obj, field)
         self.log(f"{'added':>9}  {field} of {obj._meta.verbose_name}: {obj}", 2)
         if revisions.is_registered(type(obj)):
             root = revisions.root_of(obj)
             self.touched[(type(root), root.pk)] = root
+
+    def _record_stand_in(self, obj, field):
+        StandIn.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=obj.pk,
+            field=field,
+            defaults={"name": getattr(obj, field).name},
+        )
 
     def mark_official(self, obj, official=()):
         """Say which of `obj`'s translations are the city's own (`official`: "title.ja",

@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from core import revisions, translations
 from core.i18n import language_name
-from core.models import PendingChange, Status, Transition
+from core.models import PendingChange, StandIn, Status, Transition
 
 STATES = (translations.COMPLETE, translations.MISSING, translations.OUTDATED)
 
@@ -259,3 +259,34 @@ def translation_gaps():
                 if state in (translations.MISSING, translations.OUTDATED):
                     gaps[lang][state] += 1
     return [(code, language_name(code), counts) for code, counts in gaps.items()]
+
+
+def stand_ins(request, admin_site):
+    """`/admin/stand-ins/`: every item that still carries a file the loader made to stand
+    in for the city's original, so staff know what is left to replace."""
+    if not can_view_overview(request.user):
+        raise PermissionDenied
+    records = list(StandIn.objects.select_related("content_type"))
+    objects = _items((r.content_type_id, r.object_id) for r in records)
+    rows = []
+    for record in records:
+        obj = objects.get((record.content_type_id, record.object_id))
+        if obj is None or not record.is_current(obj):
+            continue
+        field = obj._meta.get_field(record.field)
+        root = revisions.root_of(obj) if revisions.is_registered(type(obj)) else obj
+        rows.append(
+            {
+                "object": obj,
+                "root": root,
+                "field": field.verbose_name,
+                "name": record.name,
+                "url": _change_url(obj),
+            }
+        )
+    context = {
+        **admin_site.each_context(request),
+        "title": _("Stand-in files to replace"),
+        "rows": rows,
+    }
+    return TemplateResponse(request, "admin/stand_ins.html", context)

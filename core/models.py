@@ -178,6 +178,15 @@ class StoredFile(CleanTextModel):
     page_count = models.PositiveIntegerField(_("pages"), editable=False, null=True)
     width = models.PositiveIntegerField(_("width"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height"), editable=False, null=True)
+    is_sample = models.BooleanField(
+        _("sample file"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "A stand-in made by the portal for the city's original; it stays one until a real file "
+            "is uploaded."
+        ),
+    )
     document_info = models.JSONField(
         _("what the file says about itself"),
         default=dict,
@@ -202,8 +211,11 @@ class StoredFile(CleanTextModel):
             # core.images), so the facts below are the stored file's, not the upload's.
             self.file.save(self.file.name, self.file.file, save=False)
             self.refresh_file_info()
+            self.is_sample = getattr(self, "_stand_in", False)
         elif self.file and not self.mime_type:
+            # A file stored before the row (the content loader's stand-ins).
             self.refresh_file_info()
+            self.is_sample = getattr(self, "_stand_in", False)
         super().save(*args, **kwargs)
 
     def refresh_file_info(self):
@@ -406,3 +418,35 @@ class Transition(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class StandIn(models.Model):
+    """A file the content loader made to stand in for one of the city's originals
+    (core.standins), so staff can find what is left to replace (/admin/stand-ins/).
+
+    The object's field still holds a stand-in while its file name is `name`; once an
+    editor uploads a real file, the name differs and the row no longer counts.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(max_length=50)
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = _("stand-in file")
+        verbose_name_plural = _("stand-in files")
+        ordering = ["content_type", "object_id", "field"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"], name="one_stand_in_per_field"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def is_current(self, obj=None):
+        obj = obj if obj is not None else self.item
+        return obj is not None and getattr(obj, self.field).name == self.name

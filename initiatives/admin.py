@@ -8,14 +8,19 @@ from core.admin import (
     PublishableAdmin,
     translated_search_fields,
 )
+from core.templatetags.portal import download_label
 from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
 
 
 class InitiativeDocumentInline(AttachedFileInlineMixin, DownloadCountsMixin, admin.TabularInline):
     model = InitiativeDocument
     extra = 0
-    fields = ("language", "file", "size", "page_count", "document_metadata", "download_counts")
-    readonly_fields = ("size", "page_count", "document_metadata", "download_counts")
+    fields = ("language", "file", "facts", "document_metadata", "download_counts")
+    readonly_fields = ("facts", "document_metadata", "download_counts")
+
+    @admin.display(description=_("format, size, pages"))
+    def facts(self, obj):
+        return download_label(obj) if obj.pk else "—"
 
 
 class InitiativeVideoInline(admin.TabularInline):

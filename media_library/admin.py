@@ -196,7 +196,8 @@ class InfographicAdmin(DownloadCountsMixin, PublishableAdmin):
     def facts(self, obj):
         if not obj.pk:
             return "—"
-        return f"{obj.format_label}, {filesizeformat(obj.size)}, {obj.width} × {obj.height}"
+        sample = ", " + str(_("sample file made by the portal")) if obj.is_sample else ""
+        return f"{obj.format_label}, {filesizeformat(obj.size)}, {obj.width} × {obj.height}{sample}"
 
 
 @admin.register(InfographicArchive)

@@ -180,3 +180,32 @@ def test_the_loader_marks_the_sources_translations_official():
     seminar = Seminar.objects.get(slug="global-partners-seminar-2021")
     assert translations.origin(seminar, "contact_division", "ja") == translations.OFFICIAL
     assert translations.origin(seminar, "contact_section", "ja") == translations.PORTAL
+
+
+def test_the_loaders_files_are_marked_as_samples_and_listed_for_staff(admin_client, client):
+    from core.models import StandIn
+
+    document = InitiativeDocument.objects.select_related("initiative").get(initiative__number=1)
+    assert document.is_sample
+    assert StandIn.objects.filter(object_id=document.pk, field="file").exists()
+    page = client.get(f"/en/initiatives/{document.initiative.slug}/").content.decode()
+    assert "sample file made by the portal" in page
+    listing = admin_client.get("/admin/stand-ins/").content.decode()
+    assert document.file.name in listing
+    assert "Stand-in files to replace" in listing
+
+
+def test_an_uploaded_original_is_no_longer_a_sample(admin_client, pdf_bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.admin_forms import form_values
+
+    initiative = Initiative.objects.get(number=2)
+    document = initiative.documents.get()
+    url = f"/admin/initiatives/initiative/{initiative.pk}/change/"
+    data = form_values(admin_client, url)
+    data["documents-0-file"] = SimpleUploadedFile("original.pdf", pdf_bytes, "application/pdf")
+    assert admin_client.post(url, data).status_code == 302
+    document.refresh_from_db()
+    assert not document.is_sample
+    assert document.file.name not in admin_client.get("/admin/stand-ins/").content.decode()
