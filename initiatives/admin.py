@@ -39,11 +39,25 @@ class InitiativeAdmin(PublishableAdmin):
     list_filter = ("status", "category")
     list_select_related = ("category",)
     search_fields = ["slug", *translated_search_fields("title", "summary")]
-    autocomplete_fields = ("category",)
+    autocomplete_fields = ("category", "source_publication")
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [InitiativeDocumentInline, InitiativeVideoInline]
     fieldsets = (
-        (None, {"fields": ("number", "title", "slug", "category", "summary", "body", "as_of")}),
+        (
+            None,
+            {
+                "fields": (
+                    "number",
+                    "title",
+                    "slug",
+                    "category",
+                    "source_publication",
+                    "summary",
+                    "body",
+                    "as_of",
+                )
+            },
+        ),
         (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),
     )
 

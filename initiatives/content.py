@@ -9,7 +9,7 @@ from core.i18n import language_name
 from core.models import Status
 from core.standins import standin_pdf
 from initiatives.models import Initiative, InitiativeDocument, InitiativeVideo
-from media_library.models import Video
+from media_library.models import Publication, Video
 
 ACCENTS = {
     "red": "#b3261e",
@@ -32,6 +32,7 @@ def _as_text(value):
 def load(loader):
     data = loader.read("initiatives.yaml")
     categories = {c.number: c for c in Category.objects.all()}
+    source = Publication.objects.filter(slug=data.get("source_publication")).first()
     for item in data["items"]:
         category = categories.get(item["category"])
         initiative = loader.upsert(
@@ -40,6 +41,7 @@ def load(loader):
             values={
                 "slug": item["slug"],
                 "category": category,
+                "source_publication": source,
                 "as_of": data["as_of"],
                 "status": Status.PUBLISHED,
                 **translations("title", _as_text(item["title"])),

@@ -35,7 +35,7 @@ class InitiativeQuerySet(PublishableQuerySet):
         """An initiative with its category, documents (by language) and live related videos,
         in order (`live_video_links`): three queries, whatever the numbers."""
         video = self.model._meta.get_field("videos").related_model
-        return self.select_related("category").prefetch_related(
+        return self.select_related("category", "source_publication").prefetch_related(
             Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language")),
             Prefetch(
                 "video_links",
@@ -67,6 +67,21 @@ class Initiative(Publishable):
         on_delete=models.PROTECT,
         related_name="initiatives",
         verbose_name=_("category"),
+        help_text=_(
+            "The legacy area this initiative is shown in. The case study lists its 24 items without "
+            "areas: the assignment is the portal team's editorial mapping, not the source's."
+        ),
+    )
+    source_publication = models.ForeignKey(
+        "media_library.Publication",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_of_initiatives",
+        verbose_name=_("described in"),
+        help_text=_(
+            "The publication this initiative comes from (the Legacy Reporting Framework case study)."
+        ),
     )
     as_of = models.DateField(
         _("information as of"), null=True, blank=True, help_text=_("The date the information describes.")

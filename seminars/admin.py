@@ -91,7 +91,7 @@ class SeminarAdmin(PublishableAdmin):
     inlines = [SessionInline, ProgrammeItemInline, ParticipationInline, SeminarPhotoInline]
     fieldsets = (
         (None, {"fields": ("series", "edition", "title", "slug", "theme", "summary", "body")}),
-        (_("When and where"), {"fields": ("format", "venue", "start_date", "end_date")}),
+        (_("When and where"), {"fields": ("format", "venue", "start_date", "end_date", "date_note")}),
         (
             _("Participants"),
             {"fields": ("declared_city_total",), "description": _("Name the partners in the table below.")},

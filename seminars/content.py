@@ -45,6 +45,7 @@ def _load_seminar(loader, item, cities):
         "start_date": item["start_date"],
         "end_date": item["end_date"],
         "declared_city_total": item.get("declared_city_total"),
+        "date_note": item.get("date_note", ""),
         "release_date": item.get("release_date"),
         "release_languages": item.get("release_languages", []),
         "contact_phone": contact.get("phone", ""),

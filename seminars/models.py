@@ -162,6 +162,11 @@ class SeminarQuerySet(PublishableQuerySet):
         """Seminar cards need nothing beyond their own row (one query, whatever the count)."""
         return self
 
+    def partially_named(self):
+        """Seminars whose release names fewer partners than it says took part (`named`:
+        how many it names): "21 cities took part" naming 13."""
+        return self.annotate(named=Count("participations")).filter(declared_city_total__gt=F("named"))
+
     def for_calendar(self):
         """A seminar with its sessions, for its .ics file (two queries)."""
         return self.prefetch_related("sessions")
@@ -209,6 +214,11 @@ class Seminar(Publishable):
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two plain sentences."))
     body = RichTextField(_("body"), blank=True)
+    date_note = models.TextField(
+        _("note on the dates, for staff"),
+        blank=True,
+        help_text=_("Where the dates come from when the source is not explicit (not shown to the public)."),
+    )
     declared_city_total = models.PositiveSmallIntegerField(
         _("declared number of participating partners"),
         null=True,

@@ -38,6 +38,7 @@ class SeminarDetailView(PreviewableDetailMixin, DetailView):
         total, presenters, others = self.object.partner_lists()
         context.update(
             partner_total=total,
+            partner_named=len(presenters) + len(others),
             presenters=presenters,
             other_partners=others,
             sessions=list(self.object.sessions.all()),
@@ -75,6 +76,15 @@ class CityDetailView(PreviewableDetailMixin, DetailView):
     list_url_name = "seminars:city_list"
     fallback_fields = ("name", "country")
     title_field = "name"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Releases that name only some of their partners, and not this one: it may have
+        # been one of the others, so its list of seminars may be incomplete.
+        context["unnamed_in"] = list(
+            Seminar.objects.live().partially_named().exclude(participations__city=self.object)
+        )
+        return context
 
     def get_page_description(self):
         return Truncator(

@@ -47,12 +47,12 @@ BUDGET = {
     "/en/videos/": 2,
     "/en/videos/fixed-video/": 3,
     "/en/publications/": 4,
-    "/en/publications/fixed-publication/": 3,
+    "/en/publications/fixed-publication/": 4,  # + the initiatives a case study describes
     "/en/infographics/": 5,
     "/en/seminars/": 2,
     "/en/seminars/fixed-seminar/": 5,
     "/en/cities/": 2,
-    "/en/cities/fixed-city/": 2,
+    "/en/cities/fixed-city/": 3,  # + releases that name only some of their partners
     "/ja/": 13,
     "/ja/infographics/": 5,
 }

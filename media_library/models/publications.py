@@ -56,8 +56,16 @@ class PublicationQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("editions", queryset=Edition.objects.prefetch_related("files")))
 
     def for_detail(self):
-        """A publication with its editions and their files: three queries."""
-        return self.for_listing()
+        """A publication with its editions and their files, and the live initiatives it
+        describes (`live_initiatives`, for the case study): four queries."""
+        initiative = self.model._meta.get_field("source_of_initiatives").related_model
+        return self.for_listing().prefetch_related(
+            Prefetch(
+                "source_of_initiatives",
+                queryset=initiative.objects.live().select_related("category"),
+                to_attr="live_initiatives",
+            )
+        )
 
     def newest_first(self):
         """By their latest edition's date, newest first; undated ones last, in their display order."""

@@ -114,3 +114,23 @@ def test_an_editors_order_of_related_videos_is_kept(legacy_content):
     call_command("load_legacy_content", verbosity=0)
     link.refresh_from_db()
     assert link.order == 9
+
+
+def test_the_case_study_and_its_initiatives_link_to_each_other(client):
+    case_study = Publication.objects.get(slug="legacy-reporting-framework-case-study")
+    assert Initiative.objects.filter(source_publication=case_study).count() == 24
+    page = client.get(case_study.get_absolute_url()).content.decode()
+    assert "The 24 initiatives it describes" in page
+    assert "/en/initiatives/crisis-management-systems/" in page
+    initiative = client.get("/en/initiatives/crisis-management-systems/").content.decode()
+    assert f'href="{case_study.get_absolute_url()}"' in initiative
+
+
+def test_related_films_are_said_to_come_from_the_citys_legacy_page(client):
+    page = client.get("/en/initiatives/crisis-management-systems/").content.decode()
+    assert (
+        "Films listed with this initiative on the Tokyo Metropolitan Government’s “Building the Legacy” page"
+        in page
+    )
+    source = Video.objects.get(slug="living-with-covid-19-tokyos-new-normal").source_en
+    assert "Building the Legacy" in source and "case study document" not in source

@@ -138,3 +138,27 @@ def test_seoul_page_lists_both_seminars(client):
     assert "The 6th Tokyo Global Partners Seminar" in text
     assert "Tokyo Global Partners Seminar 2018" in text
     assert "Role: Presenter" in text and "Role: Participant" in text
+
+
+def test_a_partner_not_named_in_a_partial_release_is_not_said_to_have_missed_it(client):
+    text = text_of(client.get("/en/cities/berlin/"))
+    assert "Seminars whose press releases name it" in text
+    assert "names 13 of its 21 participating partners, and not this one" in text
+    seoul = text_of(client.get("/en/cities/seoul/"))
+    assert "and not this one" not in seoul
+    cards = text_of(client.get("/en/cities/"))
+    assert "Took part in" not in cards
+    assert "Named in the release of 1 seminar" in cards
+
+
+def test_the_sixth_seminar_says_its_release_names_only_some_partners(client):
+    text = text_of(client.get(f"/en/seminars/{SIXTH}/"))
+    assert "The press release names 13 of them; it does not name the others." in text
+
+
+def test_the_2018_seminar_keeps_a_staff_note_on_its_inferred_year(admin_client, client):
+    seminar = Seminar.objects.get(slug=FIRST)
+    assert "The year 2018 is inferred" in seminar.date_note
+    admin_page = admin_client.get(f"/admin/seminars/seminar/{seminar.pk}/change/").content.decode()
+    assert "The year 2018 is inferred" in admin_page
+    assert "inferred" not in client.get(f"/en/seminars/{FIRST}/").content.decode()
