@@ -219,7 +219,7 @@ def test_city_list_shows_live_partners_with_kind_and_country(client):
 def test_city_list_counts_only_live_seminars(client, seoul):
     take_part(make_seminar(), seoul)
     take_part(make_seminar(status=Status.DRAFT), seoul)
-    assert "Took part in 1 seminar" in text_of(client.get("/en/cities/"))
+    assert "Named in the release of 1 seminar" in text_of(client.get("/en/cities/"))
 
 
 def test_city_page_lists_every_live_seminar_with_its_role(client, seoul):
