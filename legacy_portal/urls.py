@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
             template_name="home.html",
             extra_context={
                 "is_home": True,
+                # The city's own legacy page (seeds 000 and 001), quoted and linked from the home page.
+                "CITY_LEGACY_PAGE": "https://www.2020games.metro.tokyo.lg.jp/eng/taikaijyunbi/torikumi/legacy/index.html",
                 "page_description": _(
                     "The legacy of the Tokyo 2020 Olympic and Paralympic Games: nine areas, 24 initiatives, "
                     "videos, booklets and partner-city seminars."

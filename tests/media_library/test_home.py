@@ -63,3 +63,11 @@ def test_home_page_lists_the_latest_publications_newest_first(client):
 
 def test_home_page_still_lists_the_categories(client, category):
     assert "Safety and Security" in client.get("/en/").content.decode()
+
+
+def test_the_home_page_quotes_the_citys_definition_of_legacy_and_links_its_page(client, db):
+    body = client.get("/en/").content.decode()
+    assert "host city and host country can inherit and enjoy for many years" in body
+    assert (
+        'href="https://www.2020games.metro.tokyo.lg.jp/eng/taikaijyunbi/torikumi/legacy/index.html"' in body
+    )
