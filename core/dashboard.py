@@ -150,11 +150,11 @@ class DailyDownloads:
 
 def daily_downloads(*, start=None, end=None):
     """Every file's downloads on every day from `start` to `end` (both included; None: no
-    bound), by day, then kind of file, then file id: a generator of DailyDownloads rows,
+    bound), by day, then kind of file (app and model), then file id: a generator of DailyDownloads rows,
     read from the database in chunks, so a long period is not held in memory."""
     counts = _in_period(DownloadCount.objects.all(), start, end)
     files = describe_files(counts.order_by().values_list("content_type_id", "object_id").distinct())
-    rows = counts.order_by("day", "content_type_id", "object_id").values_list(
+    rows = counts.order_by("day", "content_type__app_label", "content_type__model", "object_id").values_list(
         "day", "content_type_id", "object_id", "count"
     )
     for day, content_type_id, object_id, count in rows.iterator(chunk_size=2000):

@@ -281,3 +281,20 @@ def csp_report(request):
             str(report.get("document-uri") or report.get("documentURL") or "?")[:200],
         )
     return HttpResponse(status=204)
+
+
+@require_safe
+def print_css(request):
+    """The print stylesheet's one rule that needs the site's address: links within the
+    site print with their full address ("/en/videos/" → "https://host/en/videos/")."""
+    origin = request.build_absolute_uri("/").rstrip("/").replace('"', "")
+    css = (
+        "@media print {\n"
+        f'  main a[href^="/"]:not(.download)::after {{ content: " ({origin}" attr(href) ")"; '
+        "font-size: 9pt; word-break: break-all; }\n"
+        f'  a.download[href^="/"]::after {{ content: " ({origin}" attr(href) ")"; }}\n'
+        "}\n"
+    )
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -43,6 +43,8 @@ class InitiativeListView(PortalListView):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["category"] = self.category
+        # GOV.UK's pattern: a page with an error says so first in its title.
+        context["page_error"] = bool(self.filter_form.errors)
         return context
 
 

@@ -39,6 +39,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("healthz", core_views.healthz, name="healthz"),
     path("csp-report/", core_views.csp_report, name="csp_report"),
+    path("print.css", core_views.print_css, name="print_css"),
 ]
 
 if isinstance(default_storage, FileSystemStorage):

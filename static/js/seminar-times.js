@@ -11,9 +11,13 @@
   }
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var lang = document.documentElement.lang || undefined;
+  // English follows the rest of the page: British order and the 24-hour clock.
+  if (lang === "en") {
+    lang = "en-GB";
+  }
   var options = {
     year: "numeric", month: "short", day: "numeric",
-    hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
   };
   var format;
   try {

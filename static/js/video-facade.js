@@ -42,12 +42,20 @@
     if (!link) {
       return;
     }
+    // With this script it plays here: it is a button (Enter and Space), not a link away.
+    link.setAttribute("role", "button");
     link.addEventListener("click", function (event) {
       if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
         return;
       }
       if (play(player, link)) {
         event.preventDefault();
+      }
+    });
+    link.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Spacebar") {
+        event.preventDefault();  // a button does not scroll the page on Space
+        play(player, link);
       }
     });
   });
