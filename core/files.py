@@ -28,6 +28,7 @@ class FileInfo:
     width: int | None = None
     height: int | None = None
     document_info: dict = dataclasses.field(default_factory=dict)
+    text_layer: bool | None = None
 
 
 # A PDF's document information that can say who made it and with what.
@@ -41,6 +42,16 @@ PDF_INFO_KEYS = {
     "/CreationDate": "created",
     "/ModDate": "modified",
 }
+
+
+def pdf_has_text(data, pages=3):
+    """True if the first pages have text a screen reader can read; False for scans and
+    image-only PDFs (the portal's stand-ins); None if the PDF cannot be read."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        return any((page.extract_text() or "").strip() for page in reader.pages[:pages])
+    except Exception:
+        return None
 
 
 def pdf_document_info(data):
@@ -104,6 +115,7 @@ def inspect_file(file):
     if mime_type == PDF:
         info["page_count"] = pdf_page_count(data)
         info["document_info"] = pdf_document_info(data)
+        info["text_layer"] = pdf_has_text(data)
     elif mime_type in (PNG, JPEG, WEBP):
         info["width"], info["height"] = image_size(data)
     return FileInfo(**info)

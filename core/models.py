@@ -187,6 +187,12 @@ class StoredFile(CleanTextModel):
             "is uploaded."
         ),
     )
+    text_layer = models.BooleanField(
+        _("has a text layer"),
+        null=True,
+        editable=False,
+        help_text=_("For a PDF: whether it has text a screen reader can read (False: image-only)."),
+    )
     document_info = models.JSONField(
         _("what the file says about itself"),
         default=dict,
@@ -228,6 +234,7 @@ class StoredFile(CleanTextModel):
         self.width = info.width
         self.height = info.height
         self.document_info = info.document_info
+        self.text_layer = info.text_layer
 
     @property
     def download_filename(self):

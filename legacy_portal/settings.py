@@ -274,6 +274,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Where readers ask for an accessible format of a publication, when the publication names
+# no email of its own (the sources give the office and its phone number, not an email).
+PORTAL_CONTACT_EMAIL = env_str("PORTAL_CONTACT_EMAIL")
+
 # Upload limits, enforced by core.validators before anything is stored.
 PORTAL_MAX_DOCUMENT_BYTES = env_int("PORTAL_MAX_DOCUMENT_BYTES", 50 * 1024 * 1024)
 PORTAL_MAX_IMAGE_BYTES = env_int("PORTAL_MAX_IMAGE_BYTES", 20 * 1024 * 1024)

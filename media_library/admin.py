@@ -123,7 +123,16 @@ class EditionFileInline(
 ):
     model = EditionFile
     extra = 0
-    fields = ("language", "file", "title", "source_url", "facts", "document_metadata", "download_counts")
+    fields = (
+        "language",
+        "file",
+        "title",
+        "alt_text",
+        "source_url",
+        "facts",
+        "document_metadata",
+        "download_counts",
+    )
     readonly_fields = ("facts", "document_metadata", "download_counts")
     formfield_overrides = URL_FIELDS
 

@@ -79,6 +79,7 @@ def load_videos(loader, data):
 
 
 def load_publications(loader, data):
+    contact = data.get("accessible_format", {})
     for position, item in enumerate(data["publications"], 1):
         publication = loader.upsert(
             Publication,
@@ -90,6 +91,9 @@ def load_publications(loader, data):
                 **translations("title", item["title"]),
                 **translations("summary", item.get("summary")),
                 **translations("publisher", item.get("publisher")),
+                **translations("cover_alt_text", item.get("cover_alt")),
+                **translations("accessible_format_contact", contact.get("contact")),
+                "accessible_format_phone": contact.get("phone", ""),
             },
             official=item.get("official"),
         )
@@ -141,7 +145,11 @@ def _attach_edition_file(loader, publication, edition, item, published, precisio
         lookup={"edition": edition, "language": language},
         filename=filename,
         make_content=make,
-        values={"title": item.get("title", ""), "source_url": item.get("source_url", "")},
+        values={
+            "title": item.get("title", ""),
+            "source_url": item.get("source_url", ""),
+            "alt_text": item.get("alt", ""),
+        },
     )
 
 
@@ -153,6 +161,7 @@ def load_infographics(loader, data):
             **translations("title", item["title"]),
             **translations("alt_text", item["alt_text"]),
             **translations("description", item.get("description")),
+            **translations("text_version", item.get("text_version")),
         }
         if Infographic.objects.filter(slug=item["slug"]).exists():
             loader.upsert(

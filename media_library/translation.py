@@ -11,7 +11,7 @@ class VideoTranslationOptions(TranslationOptions):
 
 @register(Publication)
 class PublicationTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "publisher", "accessible_format_contact")
+    fields = ("title", "summary", "publisher", "accessible_format_contact", "cover_alt_text")
     required_languages = ("en",)
 
 
@@ -22,5 +22,5 @@ class EditionTranslationOptions(TranslationOptions):
 
 @register(Infographic)
 class InfographicTranslationOptions(TranslationOptions):
-    fields = ("title", "alt_text", "description")
+    fields = ("title", "alt_text", "description", "text_version")
     required_languages = ("en",)

@@ -94,6 +94,8 @@ def download_label(stored_file, language=None):
             pgettext("pixel size of an image", "%(width)s × %(height)s pixels")
             % {"width": stored_file.width, "height": stored_file.height}
         )
+    if getattr(stored_file, "text_layer", None) is False:
+        parts.append(pgettext("a download's fact", "image-only PDF, not readable by screen readers"))
     if getattr(stored_file, "is_sample", False):
         parts.append(pgettext("a download's fact", "sample file made by the portal"))
     return pgettext("separator between the facts of a download", ", ").join(str(p) for p in parts)

@@ -74,6 +74,14 @@ class Infographic(Publishable, StoredFile):
         ),
     )
     description = models.TextField(_("description"), blank=True)
+    text_version = models.TextField(
+        _("text version"),
+        blank=True,
+        help_text=_(
+            "The infographic's information as text (a long description), for people who cannot see "
+            "it: linked from the image and included in the ZIP of all infographics."
+        ),
+    )
     file = CheckedImageField(_("original image"), upload_to="infographics/originals/")
     category = models.ForeignKey(
         "categories.Category",
@@ -216,9 +224,11 @@ def _readme(infographics, names):
         for code, _label in settings.LANGUAGES:
             title = getattr(infographic, build_localized_fieldname("title", code)) or ""
             alt = getattr(infographic, build_localized_fieldname("alt_text", code)) or ""
-            if title or alt:
+            text = getattr(infographic, build_localized_fieldname("text_version", code)) or ""
+            if title or alt or text:
                 lines.append(f"  [{code}] {title}")
                 lines += [f"       {line}" for line in alt.splitlines() if line.strip()]
+                lines += [f"       {line}" for line in text.splitlines() if line.strip()]
         lines.append("")
     return "\n".join(lines)
 

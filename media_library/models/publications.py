@@ -90,9 +90,22 @@ class Publication(Publishable):
         _("contact for accessible formats"),
         blank=True,
         help_text=_(
-            "Who a reader should contact for this publication in another format (large print, "
-            "plain text, audio): an office with its email address or phone number."
+            "The office a reader asks for this publication in another format (large print, "
+            "plain text, audio), as it should be named."
         ),
+    )
+    accessible_format_email = models.EmailField(
+        _("email for accessible formats"),
+        blank=True,
+        help_text=_(
+            "The office's email address. Empty: the site-wide address (PORTAL_CONTACT_EMAIL), if any."
+        ),
+    )
+    accessible_format_phone = models.CharField(
+        _("phone for accessible formats"),
+        max_length=40,
+        blank=True,
+        help_text=_("As written in Japan, e.g. 03-5388-2238."),
     )
     cover = CheckedImageField(
         _("cover image"),
@@ -100,7 +113,16 @@ class Publication(Publishable):
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
-        help_text=_("Decorative: shown beside the title, without alternative text."),
+        help_text=_("Shown beside the title."),
+    )
+    cover_alt_text = models.CharField(
+        _("text alternative of the cover"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the cover says, for people who cannot see it. Required when the cover carries "
+            "information (a message card); leave empty when it only repeats the title."
+        ),
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -121,6 +143,17 @@ class Publication(Publishable):
 
     def get_absolute_url(self):
         return reverse("media_library:publication_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.kind == PublicationKind.MESSAGE_CARD and self.cover and not self.cover_alt_text_en:
+            raise ValidationError(
+                {"cover_alt_text_en": _("A message card's cover is its message: say what it says.")}
+            )
+
+    @property
+    def contact_email(self):
+        return self.accessible_format_email or settings.PORTAL_CONTACT_EMAIL
 
 
 class Edition(TranslatedContent):
@@ -219,6 +252,12 @@ class EditionFile(StoredFile):
         upload_to=edition_file_upload_to,
         validators=[validate_document_or_image],
     )
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=500,
+        blank=True,
+        help_text=_("For an image file (a card): what it says, in the file's language. Required for images."),
+    )
     source_url = models.URLField(
         _("original's web address"),
         max_length=500,
@@ -245,6 +284,17 @@ class EditionFile(StoredFile):
             "media_library:publication_file",
             kwargs={"slug": self.edition.publication.slug, "pk": self.pk},
         )
+
+    def clean(self):
+        super().clean()
+        if (
+            self.file
+            and self.alt_text == ""
+            and os.path.splitext(self.file.name)[1].lower() in (".png", ".jpg", ".jpeg", ".webp")
+        ):
+            raise ValidationError(
+                {"alt_text": _("An image file needs its text alternative: say what it shows.")}
+            )
 
     @property
     def own_title(self):

@@ -121,6 +121,7 @@ def test_an_image_edition_file_is_stored_without_its_position_and_its_facts_matc
         {
             "files-TOTAL_FORMS": "1",
             "files-0-language": "en",
+            "files-0-alt_text": "A thank-you card",
             "files-0-file": SimpleUploadedFile("card.jpg", camera_photo(), "image/jpeg"),
         }
     )
