@@ -51,3 +51,38 @@ def test_compiled_catalogue_matches_the_po_file(locale):
             assert catalogue.gettext(msgid) == msgstrs[0], msgid
             checked += 1
     assert checked > 100
+
+
+def translations_in(language):
+    """Every msgstr of a catalogue, its continuation lines joined."""
+    from django.conf import settings
+
+    path = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
+    strings, current = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgstr"):
+            current = [line.split(" ", 1)[1][1:-1]]
+            strings.append(current)
+        elif line.startswith('"') and current is not None:
+            current.append(line[1:-1])
+        else:
+            current = None
+    return ["".join(parts) for parts in strings if not "".join(parts).startswith("Project-Id-Version")]
+
+
+def test_french_puts_a_no_break_space_before_double_punctuation():
+    import re
+
+    wrong = [
+        text
+        for text in translations_in("fr")
+        if re.search(r"(?<=[^\s\u00a0\d/])[ ]?[:;!?](?=\s|$)", text) or re.search(r"« |«(?!\u00a0)| »", text)
+    ]
+    assert wrong == []
+
+
+def test_korean_does_not_print_a_particle_placeholder():
+    from django.conf import settings
+
+    path = settings.BASE_DIR / "locale" / "ko" / "LC_MESSAGES" / "django.po"
+    assert "(으)" not in path.read_text(encoding="utf-8")
