@@ -15,7 +15,7 @@ class CategoryAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("number", "title", "slug", "summary", "body")}),
         (_("Appearance"), {"fields": ("icon", "colour")}),
-        (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),
+        (_("Publishing"), {"fields": ("status", "publish_at", "uuid", "created_at", "updated_at")}),
     )
 
     @admin.display(description=_("icon"))

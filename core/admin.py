@@ -137,7 +137,7 @@ class PublishableAdmin(
     publishing_fields = ("status", "publish_at")
     actions = ["publish_selected", "unpublish_selected"]
     list_filter = ("status",)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("uuid", "created_at", "updated_at")
 
     class Media:
         css = {"all": ("admin/portal-admin.css",)}

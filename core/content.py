@@ -13,6 +13,7 @@ fingerprint of the values it wrote (core.LoadedContent). On a later run:
 
 import hashlib
 import json
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -92,6 +93,17 @@ def check_texts(data, *, where):
             raise TruncatedText(f"{where}: {data!r} has an unmatched double quote.")
 
 
+# The namespace of the UUIDs of the content the portal ships (see content_uuid).
+CONTENT_NAMESPACE = uuid.UUID("6c1f4c1e-2f0b-5c43-9a55-1e9dadd3a000")
+
+
+def content_uuid(model, lookup):
+    """The UUID of a shipped object, derived from its model and natural key, so the same
+    content has the same identifier on every installation (the open data's `id`)."""
+    key = ",".join(f"{name}={value}" for name, value in sorted(lookup.items()))
+    return uuid.uuid5(CONTENT_NAMESPACE, f"{model._meta.label_lower}:{key}")
+
+
 class ContentLoader:
     def __init__(self, *, content_dir=CONTENT_DIR, dry_run=False, overwrite=False, log=None):
         self.content_dir = Path(content_dir)
@@ -139,11 +151,20 @@ class ContentLoader:
         self.mark_official(obj, official)
         return obj
 
+    @staticmethod
+    def _identify(obj, lookup):
+        if any(field.name == "uuid" for field in obj._meta.concrete_fields):
+            identifier = content_uuid(type(obj), {k: _plain(v) for k, v in lookup.items()})
+            # Taken only if an editor renamed the shipped object: it keeps its own then.
+            if not type(obj).objects.filter(uuid=identifier).exists():
+                obj.uuid = identifier
+
     def _upsert(self, model, *, lookup, values):
         wanted = fingerprint(values)
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **values)
+            self._identify(obj, lookup)
             obj.full_clean(validate_unique=False, validate_constraints=False)
             obj.save()
             self._record(obj, wanted)
@@ -177,6 +198,7 @@ class ContentLoader:
             self._count(model, UNCHANGED, obj)
             return obj
         obj = model(**lookup, **(values or {}))
+        self._identify(obj, lookup)
         if self.dry_run:
             # Nothing may reach storage in a dry run: the database is rolled back, files would not be.
             self._count(model, CREATED, obj)

@@ -31,3 +31,22 @@ def initialise_translation_meta(apps, app_label, models_fields, languages=("ja",
                         code = lang.replace("_", "-")
                         meta.setdefault(code, {})[field] = {"origin": "portal", "src": source}
             model.objects.filter(pk=obj.pk).update(translation_meta=meta)
+
+
+# core.content.CONTENT_NAMESPACE, copied: a migration must not depend on code that may change.
+CONTENT_NAMESPACE = "6c1f4c1e-2f0b-5c43-9a55-1e9dadd3a000"
+
+
+def fill_uuids(apps, app_label, natural_keys):
+    """Give rows that existed before the open data's identifiers their UUID: the one the
+    content loader gives the same object on a fresh installation (derived from the model
+    and its natural key, see core.content.content_uuid), so every installation agrees."""
+    import uuid
+
+    namespace = uuid.UUID(CONTENT_NAMESPACE)
+    for name, key in natural_keys.items():
+        model = apps.get_model(app_label, name)
+        label = f"{app_label}.{name.lower()}"
+        for pk, value in model.objects.values_list("pk", key):
+            identifier = uuid.uuid5(namespace, f"{label}:{key}={value}")
+            model.objects.filter(pk=pk).update(uuid=identifier)

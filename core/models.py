@@ -1,6 +1,7 @@
 """Pieces every content app shares: publishing, rich text, stored files, download counts."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -122,6 +123,10 @@ class Publishable(TranslatedContent):
     users holding it (the Publisher group) may change `status` or `publish_at`.
     """
 
+    # The open data's stable identifier: never changes, never reused (a deleted item's
+    # UUID is gone with it), shown in the admin. The loader derives the shipped content's
+    # from its natural key (core.content.content_uuid), so every installation agrees.
+    uuid = models.UUIDField(_("identifier (UUID)"), default=uuid.uuid4, unique=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

@@ -58,7 +58,7 @@ class InitiativeAdmin(PublishableAdmin):
                 )
             },
         ),
-        (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),
+        (_("Publishing"), {"fields": ("status", "publish_at", "uuid", "created_at", "updated_at")}),
     )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -25,7 +25,7 @@ from media_library.models.videos import Player
 
 # Django 6 will assume https for addresses typed without a scheme; do so already.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-PUBLISHING = (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")})
+PUBLISHING = (_("Publishing"), {"fields": ("status", "publish_at", "uuid", "created_at", "updated_at")})
 
 
 @admin.register(Video)

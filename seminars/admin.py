@@ -31,7 +31,7 @@ class CityAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "country")}),
         (_("Location (optional)"), {"fields": ("latitude", "longitude")}),
-        (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),
+        (_("Publishing"), {"fields": ("status", "publish_at", "uuid", "created_at", "updated_at")}),
     )
 
 
@@ -109,5 +109,5 @@ class SeminarAdmin(PublishableAdmin):
                 )
             },
         ),
-        (_("Publishing"), {"fields": ("status", "publish_at", "created_at", "updated_at")}),
+        (_("Publishing"), {"fields": ("status", "publish_at", "uuid", "created_at", "updated_at")}),
     )

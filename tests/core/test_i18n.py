@@ -52,7 +52,7 @@ def test_head_declares_hreflang_alternates_and_x_default(client, category):
 
 def test_untranslated_page_says_so_and_marks_the_fallback_language(client, initiative):
     body = client.get(f"/fr/initiatives/{initiative.slug}/").content.decode()
-    assert "Cette page n’est pas encore disponible en français ; elle est affichée en anglais." in body
+    assert "Cette page n’est pas encore disponible en français\u00a0; elle est affichée en anglais." in body
     assert f'<h1 class="accent-heading"><span lang="en">{initiative.title_en}</span></h1>' in body
 
 
