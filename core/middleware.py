@@ -121,4 +121,7 @@ class TranslationNoteMiddleware:
                     {"portal": shown.portal, "outdated": shown.outdated, "english_url": english},
                 ).encode()
         response.content = response.content.replace(self.MARKER, note)
+        if response.has_header("Content-Length"):
+            # Set by CommonMiddleware, inside this one, for the page with its marker.
+            response["Content-Length"] = str(len(response.content))
         return response

@@ -48,6 +48,15 @@ def test_a_fallback_page_does_not_claim_a_translation(client):
     assert "banner--translation" not in client.get("/ko/categories/area/").content.decode()
 
 
+@pytest.mark.parametrize("path", ["/fr/categories/area/", "/en/categories/area/"])
+def test_the_content_length_counts_the_page_with_its_note_or_without(client, path):
+    """The note replaces its marker after CommonMiddleware has set Content-Length: a stale
+    length left browsers waiting for bytes that never came."""
+    make_category(slug="area", title_en="Safety", title_fr="Sécurité")
+    response = client.get(path)
+    assert int(response["Content-Length"]) == len(response.content)
+
+
 def test_staff_mark_a_languages_texts_official_in_the_admin(publisher_client):
     category = make_category(
         title_en="Safety", title_ja="安全", summary_en="Safer.", summary_ja="より安全に。"
