@@ -141,6 +141,9 @@ MIDDLEWARE = [
     "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag (from the body, when a view gives none) and 304s; outside every middleware
+    # that changes the body (the translation note), so the tag is the sent page's.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.ReadOnlySiteMiddleware",
