@@ -17,3 +17,9 @@ class CategoryDetailView(PreviewableDetailMixin, DetailView):
     nav_section = "categories"
     list_title = _("Legacy categories")
     list_url_name = "categories:list"
+    # An area's page is mostly the list of its initiatives.
+    page_type = "CollectionPage"
+
+    def get_og_image(self, data):
+        category = self.object
+        return data.og_image(category.icon, category.icon_width, category.icon_height, category.title)

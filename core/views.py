@@ -22,12 +22,14 @@ from django.views.generic import ListView
 from core.database import RETRY_AFTER_SECONDS, is_database_trouble
 from core.i18n import fallback_language, shown_language
 from core.models import HealthCheck
+from core.structured_data import PageData
 
 logger = logging.getLogger(__name__)
 
 
 class PageMixin:
-    """What base.html needs from every page: title, description, breadcrumbs.
+    """What base.html needs from every page: title, description, breadcrumbs, and what
+    the page says about itself to machines (JSON-LD, OpenGraph image).
 
     `breadcrumbs` lists the ancestors as (label, URL) pairs; the home page starts
     them and the current page (its title) ends them.
@@ -36,6 +38,8 @@ class PageMixin:
     page_title = ""
     page_description = ""
     nav_section = ""
+    # The schema.org type of the page itself (lists are CollectionPages).
+    page_type = "WebPage"
 
     def get_page_title(self):
         return self.page_title
@@ -46,12 +50,25 @@ class PageMixin:
     def get_breadcrumbs(self):
         return []
 
+    def describe(self, data):
+        """Add what the page is about to `data` (a core.structured_data.PageData): its
+        schema.org entities, from what the view has already fetched (no query of its own)."""
+
+    def get_og_image(self, data):
+        """The page's image for link previews: {"url", "width", "height", "alt"}, or None.
+        Sizes are the stored ones: no file is opened."""
+        return None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.get_page_title()
         context["page_description"] = self.get_page_description()
         context["breadcrumbs"] = self.get_breadcrumbs()
         context["nav_section"] = self.nav_section
+        data = PageData(self.request, page_type=self.page_type)
+        self.describe(data)
+        context["structured_data"] = data
+        context["og_image"] = self.get_og_image(data)
         return context
 
 
@@ -64,6 +81,8 @@ class PreviewableDetailMixin(PageMixin):
 
     fallback_fields = ("title", "summary", "body")
     title_field = "title"
+    # The field the page's meta description is cut from (None: the view writes its own).
+    description_field = "summary"
     list_title = ""
     list_url_name = ""
 
@@ -71,13 +90,18 @@ class PreviewableDetailMixin(PageMixin):
         return getattr(self.object, self.title_field)
 
     def get_page_description(self):
-        return Truncator(getattr(self.object, "summary", "") or "").chars(160)
+        return Truncator(getattr(self.object, self.description_field, "") or "").chars(160)
 
     def get_breadcrumbs(self):
         return [(self.list_title, reverse(self.list_url_name))] if self.list_url_name else []
 
     def get_queryset(self):
         return self.model.objects.for_detail().visible_to(self.request.user)
+
+    def describe(self, data):
+        data.page.update(data.publication_dates(self.object))
+        if self.description_field:
+            data.description_language = data.shown_language(self.object, self.description_field)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -100,6 +124,7 @@ class PortalListView(PageMixin, ListView):
     """List pages: live objects only, with a fixed number of queries (see for_listing())."""
 
     paginate_by = 50
+    page_type = "CollectionPage"
 
     def get_queryset(self):
         return self.model.objects.live().for_listing()

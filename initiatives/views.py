@@ -54,6 +54,13 @@ class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     list_title = _("Initiatives")
     list_url_name = "initiatives:list"
 
+    def describe(self, data):
+        super().describe(data)
+        # The documents the page offers, one per language (prefetched: no query).
+        documents = sorted_by_language(self.object.documents.all())
+        if documents:
+            data.page["associatedMedia"] = [data.media_object(d, language=d.language) for d in documents]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["documents"] = sorted_by_language(self.object.documents.all())

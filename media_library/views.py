@@ -1,6 +1,5 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
@@ -8,6 +7,7 @@ from django.views.generic import DetailView
 from core.downloads import counted_download
 from core.views import PortalListView, PreviewableDetailMixin
 from media_library.models import EditionFile, Infographic, InfographicArchive, Publication, Video
+from media_library.structured_data import publication_work, video_object
 
 
 class VideoListView(PortalListView):
@@ -23,9 +23,15 @@ class VideoDetailView(PreviewableDetailMixin, DetailView):
     list_title = _("Videos")
     list_url_name = "media_library:video_list"
     fallback_fields = ("title", "description", "transcript")
+    description_field = "description"
 
-    def get_page_description(self):
-        return Truncator(self.object.description).chars(160)
+    def describe(self, data):
+        super().describe(data)
+        data.add(video_object(data, self.object))
+
+    def get_og_image(self, data):
+        video = self.object
+        return data.og_image(video.thumbnail, video.thumbnail_width, video.thumbnail_height, video.title)
 
 
 class PublicationListView(PortalListView):
@@ -44,6 +50,19 @@ class PublicationDetailView(PreviewableDetailMixin, DetailView):
     list_title = _("Publications")
     list_url_name = "media_library:publication_list"
     fallback_fields = ("title", "summary")
+
+    def describe(self, data):
+        super().describe(data)
+        data.add(publication_work(data, self.object))
+
+    def get_og_image(self, data):
+        publication = self.object
+        return data.og_image(
+            publication.cover,
+            publication.cover_width,
+            publication.cover_height,
+            publication.cover_alt_text or publication.title,
+        )
 
 
 class InfographicListView(PortalListView):

@@ -9,6 +9,7 @@ from django.views.generic import DetailView
 from core.views import PortalListView, PreviewableDetailMixin
 from seminars.ical import seminar_calendar
 from seminars.models import City, Seminar
+from seminars.structured_data import partner_place, seminar_event
 
 SEMINARS = _("Seminars")
 PARTNERS = _("Partner cities and regions")
@@ -32,6 +33,14 @@ class SeminarDetailView(PreviewableDetailMixin, DetailView):
     list_title = SEMINARS
     list_url_name = "seminars:list"
     fallback_fields = ("title", "theme", "summary", "body")
+
+    def describe(self, data):
+        super().describe(data)
+        data.add(seminar_event(data, self.object, list(self.object.sessions.all())))
+
+    def get_og_image(self, data):
+        photo = next(iter(self.object.photos.all()), None)
+        return data.og_image(photo.image, photo.width, photo.height, photo.alt_text) if photo else None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,6 +85,11 @@ class CityDetailView(PreviewableDetailMixin, DetailView):
     list_url_name = "seminars:city_list"
     fallback_fields = ("name", "country")
     title_field = "name"
+    description_field = None  # a sentence of the page's own (get_page_description)
+
+    def describe(self, data):
+        super().describe(data)
+        data.add(partner_place(data, self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,6 +10,7 @@ from django.utils.translation import get_language, ngettext, pgettext
 
 from core.html import render_rich_text
 from core.i18n import language_name, note_shown, shown_language
+from core.structured_data import dumps, page_graph
 
 register = template.Library()
 
@@ -105,3 +106,14 @@ def download_label(stored_file, language=None):
 def verbose_name_of(obj):
     """The kind of a model object, as people call it: "initiative", "publication"."""
     return obj._meta.verbose_name if hasattr(obj, "_meta") else ""
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """The page's schema.org JSON-LD (see core.structured_data) as a data block, which
+    browsers never execute; nothing on error pages."""
+    graph = page_graph(context)
+    if graph is None:
+        return ""
+    # dumps() escapes <, > and &: nothing in the data can end the block.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(graph)))  # noqa: S308

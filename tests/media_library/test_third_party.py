@@ -32,7 +32,8 @@ class PageResources(HTMLParser):
         if tag == "script":
             if attrs.get("src"):
                 self.resources.append(attrs["src"])
-            else:
+            elif attrs.get("type") != "application/ld+json":
+                # JSON-LD is a data block: browsers never run it, and the CSP allows it.
                 self.inline_scripts += 1
         if tag == "link" and RESOURCE_RELS & set((attrs.get("rel") or "").split()):
             self.resources.append(attrs.get("href", ""))
