@@ -4,6 +4,9 @@ from initiatives.models import Initiative
 
 class InitiativeSitemap(PortalSitemap):
     model = Initiative
+    url_name = "initiatives:detail"
 
 
 sitemaps = {"initiatives": InitiativeSitemap}
+# List pages for the "pages" section, with the models whose changes show on them.
+LIST_PAGES = {"initiatives:list": ("initiatives.Initiative", "categories.Category")}

@@ -287,6 +287,16 @@ PORTAL_MAX_IMAGE_BYTES = env_int("PORTAL_MAX_IMAGE_BYTES", 20 * 1024 * 1024)
 # 25 megapixels: a 6144 × 4096 photo. Decoding one takes about 100 MB of memory at most
 # (RGBA); JPEGs are checked and resized in reduced size (see core.validators, renditions).
 PORTAL_MAX_IMAGE_PIXELS = env_int("PORTAL_MAX_IMAGE_PIXELS", 25_000_000)
+# Items per sitemap page (core.sitemaps). Each item gives one <url> per language, and a
+# sitemap may hold 50,000 URLs: at most 10,000 items with five languages.
+PORTAL_SITEMAP_PAGE_SIZE = env_int("PORTAL_SITEMAP_PAGE_SIZE", 5000)
+_most_items = 50_000 // len(LANGUAGES)
+if not 1 <= PORTAL_SITEMAP_PAGE_SIZE <= _most_items:
+    raise ImproperlyConfigured(
+        f"PORTAL_SITEMAP_PAGE_SIZE must be between 1 and {_most_items} (50,000 URLs a sitemap, "
+        f"one per language for each item), not {PORTAL_SITEMAP_PAGE_SIZE}."
+    )
+
 # Files above this size are streamed to a temporary file rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

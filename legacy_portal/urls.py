@@ -1,5 +1,7 @@
 """Root URLs: public pages under a language prefix; machine endpoints outside it."""
 
+import functools
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -9,33 +11,48 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from categories.sitemaps import LIST_PAGES as category_pages
 from categories.sitemaps import sitemaps as category_sitemaps
 from core import views as core_views
 from core.admin_views import downloads_csv
 from core.media import serve_media
 from core.sitemaps import PageSitemap
+from core.sitemaps import index as sitemap_index
+from initiatives.sitemaps import LIST_PAGES as initiative_pages
 from initiatives.sitemaps import sitemaps as initiative_sitemaps
-from media_library.sitemaps import PAGE_NAMES as media_page_names
+from media_library.sitemaps import LIST_PAGES as media_pages
 from media_library.sitemaps import sitemaps as media_sitemaps
+from seminars.sitemaps import LIST_PAGES as seminar_pages
 from seminars.sitemaps import sitemaps as seminar_sitemaps
 
 admin.site.site_header = _("Legacy Portal administration")
 admin.site.site_title = _("Legacy Portal admin")
 admin.site.index_title = _("Content")
 
+# The sitemap index's sections (see core.sitemaps): the home page and the list pages,
+# then one section per kind of page. Each entry is called per request (no state is kept).
+list_pages = {**category_pages, **initiative_pages, **media_pages, **seminar_pages}
+home_shows = tuple(dict.fromkeys(label for labels in list_pages.values() for label in labels))
 sitemaps = {
-    "pages": PageSitemap(["home", "categories:list", "initiatives:list", *media_page_names]),
+    "pages": functools.partial(PageSitemap, {"home": home_shows, **list_pages}),
     **category_sitemaps,
     **initiative_sitemaps,
-    **seminar_sitemaps,
     **media_sitemaps,
+    **seminar_sitemaps,
 }
+sitemap_views = {"sitemaps": sitemaps, "template_name": "sitemaps/urlset.xml"}
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise answer it (their catch-all is a 404).
     path("admin/downloads.csv", admin.site.admin_view(downloads_csv), name="downloads_csv"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section", "template_name": "sitemaps/index.xml"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, sitemap_views, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("healthz", core_views.healthz, name="healthz"),
     path("csp-report/", core_views.csp_report, name="csp_report"),
