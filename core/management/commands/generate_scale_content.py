@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from core import page_cache
 from core.scale import ScaleWriter
 
 
@@ -53,3 +54,5 @@ class Command(BaseCommand):
                         function(writer, count)
                     except ValueError as error:
                         raise CommandError(str(error)) from error
+            # Bulk writes send no signals: tell the page cache (see core.page_cache).
+            page_cache.content_changed()
