@@ -15,6 +15,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from core import translations
+from tests.sitemaps import sitemap_xml
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
 
@@ -71,7 +72,7 @@ def test_no_translation_is_a_copy_of_the_english():
 
 
 def test_no_shipped_page_says_it_is_not_yet_available_in_the_visitors_language(client):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_xml(client)
     paths = sorted(
         {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
     )

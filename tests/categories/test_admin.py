@@ -5,7 +5,9 @@ from django.contrib.auth.models import Group
 
 from categories.models import Category
 from core.models import Status
+from core.templatetags.sitemap_xml import w3c_datetime
 from tests.factories import make_category
+from tests.sitemaps import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -119,5 +121,5 @@ def test_sitemap_lastmod_follows_a_publish_action(publisher_client):
         "/admin/categories/category/", {"action": "publish_selected", "_selected_action": [category.pk]}
     )
     category.refresh_from_db()
-    body = publisher_client.get("/sitemap.xml").content.decode()
-    assert f"<lastmod>{category.updated_at.date().isoformat()}</lastmod>" in body
+    body = sitemap_xml(publisher_client)
+    assert f"<lastmod>{w3c_datetime(category.updated_at)}</lastmod>" in body

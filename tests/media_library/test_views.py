@@ -8,6 +8,7 @@ from core.models import Status
 from initiatives.models import InitiativeVideo
 from media_library.models.publications import DatePrecision, Medium
 from tests.factories import make_edition, make_file, make_initiative, make_publication, make_video
+from tests.sitemaps import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +182,7 @@ def test_sitemap_lists_live_videos_and_publications_with_alternates(client):
     video = make_video(slug="find-your-hero")
     make_video(slug="draft-film", status=Status.DRAFT)
     make_publication(slug="towards-2020")
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert "http://testserver/en/videos/find-your-hero/" in xml
     assert 'hreflang="ja" href="http://testserver/ja/videos/find-your-hero/"' in xml
     assert "http://testserver/en/publications/towards-2020/" in xml
