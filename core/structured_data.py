@@ -50,7 +50,7 @@ def content_size(size):
 
 
 class PageData:
-    """What one page says about itself, built by its view (see PageMixin.get_structured_data).
+    """What one page says about itself, built by its view (see PageMixin.describe).
 
     `entities` are the nodes the page is about, the first one its `mainEntity`;
     `page` holds extra properties of the WebPage node itself.
