@@ -8,7 +8,14 @@ from django.utils.translation import override
 
 from core.fields import CheckedFileField
 from core.i18n import language_name
-from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, StoredFile, related
+from core.models import (
+    CleanTextModel,
+    Publishable,
+    PublishableQuerySet,
+    RichTextField,
+    StoredFile,
+    related,
+)
 from core.validators import validate_pdf
 
 # The case study numbers its items 1 to 24 (see Initiative.number).
@@ -93,6 +100,8 @@ class Initiative(Publishable):
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
+        # live() and a category's live initiatives (counts, its page), from the index alone.
+        indexes = [models.Index(fields=["status", "category", "publish_at"], name="initiative_live")]
         ordering = ["number"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")

@@ -20,7 +20,7 @@ from PIL import Image, ImageOps
 
 from core.fields import CheckedImageField
 from core.files import ZIP
-from core.models import Publishable, PublishableQuerySet, StoredFile
+from core.models import Publishable, PublishableQuerySet, StoredFile, live_index
 
 # Rendition widths in pixels; an original narrower than the largest gives its own width instead.
 RENDITION_WIDTHS = (480, 960, 1440)
@@ -98,6 +98,7 @@ class Infographic(Publishable, StoredFile):
     objects = InfographicQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["position", "id"]
         verbose_name = _("infographic")
         verbose_name_plural = _("infographics")

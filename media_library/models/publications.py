@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from core.fields import CheckedFileField, CheckedImageField
 from core.i18n import language_name, sorted_by_language
-from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent, related
+from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent, live_index, related
 from core.validators import validate_document_or_image
 
 
@@ -137,6 +137,7 @@ class Publication(Publishable):
     objects = PublicationQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["position", "id"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
