@@ -358,8 +358,9 @@ AXES_LOCKOUT_CALLABLE = "core.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip"
 
 # Content-Security-Policy (django-csp). Public pages load nothing from another host but
-# uploaded media (when it is served from its own host) and, after a click, the YouTube
-# no-cookie player; no inline script or style anywhere. The admin allows inline styles
+# uploaded media (when it is served from its own host: an absolute MEDIA_URL here, the
+# bucket's origin added per response by core.middleware.PortalCSPMiddleware) and, after
+# a click, the YouTube no-cookie player; no inline script or style anywhere. The admin allows inline styles
 # (its widgets set them) and nothing else more. Violations are reported to /csp-report/.
 MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if urlsplit(MEDIA_URL).netloc else ""
 _IMG_SRC = [SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])]

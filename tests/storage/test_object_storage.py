@@ -12,6 +12,7 @@ import zipfile
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, quote, urlsplit
 
+import botocore.endpoint
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -24,6 +25,9 @@ from core.models import DownloadCount, Status
 from core.standins import standin_image
 from media_library.models import Infographic, InfographicArchive, InfographicRendition, Video
 from media_library.models.publications import PublicationKind
+from seminars.models import SeminarPhoto
+from tests.admin_forms import form_values
+from tests.core.test_privacy import assert_clean, camera_photo
 from tests.factories import (
     make_edition,
     make_file,
@@ -141,6 +145,23 @@ def test_every_image_on_public_pages_is_allowed_by_the_csp_and_loads_from_the_bu
     # Thumbnail, covers, renditions (both formats) and photo: all from the bucket.
     assert {key.split("/")[0] for key in seen} == {"videos", "publications", "infographics", "seminars"}
     assert any(key.endswith(".webp") for key in seen)
+
+
+def test_rendering_pages_asks_the_bucket_nothing(client, bucket, monkeypatch):
+    site = showcase()
+    assert (site["video"].thumbnail_width, site["video"].thumbnail_height) == (320, 180)
+    assert (site["card"].cover_width, site["card"].cover_height) == (300, 424)
+    requests = []
+    send = botocore.endpoint.Endpoint._send
+
+    def counting_send(self, request):
+        requests.append(f"{request.method} {request.url}")
+        return send(self, request)
+
+    monkeypatch.setattr(botocore.endpoint.Endpoint, "_send", counting_send)
+    for page in public_pages(site):
+        assert client.get(page).status_code == 200
+    assert requests == []
 
 
 def test_a_public_bucket_is_linked_directly_by_its_custom_domain_unsigned(client, public_bucket):
@@ -331,6 +352,24 @@ def test_uploads_through_the_admin_go_to_the_bucket_with_their_facts(publisher_c
     renditions = InfographicRendition.objects.filter(infographic=infographic)
     assert renditions.count() == 6  # 480, 960 and 1000 px, in WebP and JPEG
     assert {r.file.name for r in renditions} <= bucket.stored_keys()
+
+
+def test_a_photo_is_stored_in_the_bucket_upright_and_without_its_position(publisher_client, bucket):
+    seminar = make_seminar(slug="seminar")
+    url = f"/admin/seminars/seminar/{seminar.pk}/change/"
+    data = form_values(publisher_client, url)
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-order": "1",
+            "photos-0-alt_text_en": "Participants",
+            "photos-0-image": SimpleUploadedFile("group.jpg", camera_photo(orientation=6), "image/jpeg"),
+        }
+    )
+    assert publisher_client.post(url, data).status_code == 302
+    photo = SeminarPhoto.objects.get()
+    assert_clean(bucket.read(photo.image.name))
+    assert (photo.width, photo.height) == (80, 120)
 
 
 def test_the_disk_space_check_asks_no_disk_with_object_storage(publisher_client, bucket, monkeypatch):
