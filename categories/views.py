@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
+from categories.feeds import category_feed_link
 from categories.models import Category
 from core.views import PortalListView, PreviewableDetailMixin
 
@@ -17,3 +18,8 @@ class CategoryDetailView(PreviewableDetailMixin, DetailView):
     nav_section = "categories"
     list_title = _("Legacy categories")
     list_url_name = "categories:list"
+
+    def get_feed_links(self):
+        links = super().get_feed_links()
+        # A draft's preview has no feed yet.
+        return [*links, category_feed_link(self.object)] if self.object.is_live else links

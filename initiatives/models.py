@@ -20,6 +20,12 @@ class InitiativeQuerySet(PublishableQuerySet):
         """Initiatives as list cards, with their category (one query, whatever the count)."""
         return self.select_related("category")
 
+    def for_feed(self):
+        """Feed entries: each with its category and its documents by language (two queries)."""
+        return self.select_related("category").prefetch_related(
+            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language"))
+        )
+
     def with_total(self):
         """Each row also carries `total`: how many rows the query has before any slice, so a
         page can show the first few and say how many there are in one query."""

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from core.views import PortalListView, PreviewableDetailMixin
+from seminars.feeds import SeminarFeed
 from seminars.ical import seminar_calendar
 from seminars.models import City, Seminar
 
@@ -19,6 +20,7 @@ class SeminarListView(PortalListView):
 
     model = Seminar
     nav_section = "seminars"
+    feed = SeminarFeed
     page_title = SEMINARS
     page_description = _(
         "The Tokyo Global Partners Seminars, where Tokyo and its partner cities and regions "
@@ -29,6 +31,7 @@ class SeminarListView(PortalListView):
 class SeminarDetailView(PreviewableDetailMixin, DetailView):
     model = Seminar
     nav_section = "seminars"
+    feed = SeminarFeed
     list_title = SEMINARS
     list_url_name = "seminars:list"
     fallback_fields = ("title", "theme", "summary", "body")
