@@ -29,6 +29,7 @@ never see the correction; the ETag changes with every byte.
 
 import copy
 import dataclasses
+import html
 import re
 
 from django.contrib.syndication.views import Feed
@@ -41,6 +42,7 @@ from django.utils.translation import get_language, gettext, pgettext
 
 from core import organisation
 from core.i18n import language_name, shown_language
+from core.models import RichTextField
 
 # The most entries a feed holds: the latest ones.
 FEED_LIMIT = 50
@@ -152,10 +154,16 @@ class PortalAtomFeed(Atom1Feed):
             handler.addQuickElement("category", "", attrs)
 
 
-def plain_text(value):
-    """A summary or a rich-text body as one line of plain text, shortened."""
-    text = re.sub(r"\s+", " ", strip_tags(value or "")).strip()
-    return Truncator(text).chars(SUMMARY_CHARACTERS)
+# Where a rich-text body's blocks end: a space keeps their words apart once the tags are gone.
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(value, *, rich=False):
+    """A summary, or a rich-text body without its markup, as one line of text, shortened."""
+    text = value or ""
+    if rich:
+        text = html.unescape(strip_tags(BLOCK_END.sub(" ", text)))
+    return Truncator(re.sub(r"\s+", " ", text).strip()).chars(SUMMARY_CHARACTERS)
 
 
 class Source:
@@ -276,7 +284,10 @@ class PortalFeed(Feed):
 
     def item_description(self, item):
         field = item.feed_source.summary_field(item)
-        return plain_text(getattr(item, field)) if field else ""
+        if not field:
+            return ""
+        rich = isinstance(item._meta.get_field(field), RichTextField)
+        return plain_text(getattr(item, field), rich=rich)
 
     def item_link(self, item):
         return item.get_absolute_url()
