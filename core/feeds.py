@@ -37,7 +37,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, rfc3339_date
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, gettext, pgettext
 
 from core import organisation
@@ -206,7 +206,8 @@ class Source:
 
     def categories(self, item, absolute):
         """What the item is, as Atom categories: its kind, then anything it belongs to."""
-        return [AtomCategory(term=self.model._meta.model_name, label=str(self.model._meta.verbose_name))]
+        label = capfirst(self.model._meta.verbose_name)
+        return [AtomCategory(term=self.model._meta.model_name, label=label)]
 
 
 class PortalFeed(Feed):

@@ -2,6 +2,8 @@
 
 import datetime
 import os
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
@@ -124,7 +126,7 @@ def test_an_entry_has_its_dates_id_author_and_summary(client, category):
     assert entry.summary_detail.type == "text/plain"
     assert entry.link == "http://testserver/en/initiatives/poles/"
     assert {(tag.term, tag.label) for tag in entry.tags} == {
-        ("initiative", "initiative"),
+        ("initiative", "Initiative"),
         ("safety-and-security", "Safety and Security"),
     }
 
@@ -267,3 +269,34 @@ def test_feeds_set_no_cookie_and_can_be_cached(client, category):
     assert not response.has_header("Last-Modified")
     again = client.get("/en/feeds/initiatives/", headers={"If-None-Match": response["ETag"]})
     assert again.status_code == 304
+
+
+def test_feeds_have_what_rfc_4287_requires_of_every_feed_and_entry(client, category):
+    """feedparser forgives; this checks the MUSTs of Atom itself on the raw document."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    rfc3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+    initiative = make_initiative(category=category)
+    make_document(initiative)
+    make_file(make_edition(make_publication()))
+    make_video(url="https://example.org/film")
+    for url in ["/en/feeds/all/", "/zh-hans/feeds/initiatives/", f"/ko/feeds/categories/{category.slug}/"]:
+        root = ET.fromstring(client.get(url).content)  # noqa: S314 (the site's own document)
+        assert root.tag == f"{atom}feed"
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == url.split("/")[1]
+        for name in ("id", "title", "updated", "author"):
+            assert len(root.findall(f"{atom}{name}")) == 1, (url, name)
+        assert rfc3339.match(root.find(f"{atom}updated").text)
+        assert [link.get("rel") for link in root.findall(f"{atom}link")] == ["alternate", "self"]
+        entries = root.findall(f"{atom}entry")
+        assert entries, url
+        for entry in entries:
+            for name in ("id", "title", "updated", "published", "author"):
+                assert len(entry.findall(f"{atom}{name}")) == 1, (url, name)
+            for name in ("updated", "published"):
+                assert rfc3339.match(entry.find(f"{atom}{name}").text)
+            entry_links = entry.findall(f"{atom}link")
+            assert [link.get("rel") for link in entry_links].count("alternate") == 1
+            for link in entry_links:
+                assert link.get("href").startswith(("http://testserver/", "https://example.org/"))
+                if link.get("rel") == "enclosure":
+                    assert link.get("length").isdigit() and link.get("type")
