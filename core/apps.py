@@ -8,7 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from core import checks  # noqa: F401 (registers the deployment checks)
+        from core import (
+            checks,  # noqa: F401 (registers the deployment checks)
+            page_cache,
+        )
+
+        page_cache.connect_signals()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -477,3 +477,18 @@ class StandIn(models.Model):
     def is_current(self, obj=None):
         obj = obj if obj is not None else self.item
         return obj is not None and getattr(obj, self.field).name == self.name
+
+
+class PageCacheState(models.Model):
+    """The page cache's content version, when the cache is private to each process
+    (local memory): one row, read by every request to the public site (core.page_cache)."""
+
+    version = models.BigIntegerField(default=0)
+    next_at = models.DateTimeField(null=True, help_text="The next moment a scheduled item goes live.")
+
+    class Meta:
+        verbose_name = _("page cache state")
+        verbose_name_plural = _("page cache state")
+
+    def __str__(self):
+        return f"Page cache version {self.version}"

@@ -143,6 +143,10 @@ MIDDLEWARE = [
     "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the shared cache; on a hit nothing below runs.
+    "core.page_cache.PageCacheMiddleware",
+    # gzip, or Brotli where the client accepts it, for HTML, XML and JSON.
+    "django_http_compression.middleware.HttpCompressionMiddleware",
     # ETag (from the body, when a view gives none) and 304s; outside every middleware
     # that changes the body (the translation note), so the tag is the sent page's.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -192,7 +196,7 @@ if DATABASE_URL.startswith("sqlite"):
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 600),
         conn_health_checks=True,
     )
 }
@@ -213,9 +217,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A shared cache when one machine is not enough; local memory otherwise.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # An unreachable Redis makes pages slower for a moment, not slow for long.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (core.page_cache): how long a page may be kept at most (0: off); it
+# is never stale within that time, the content version sees to it. With Redis every
+# node shares the pages and the version; without, each process keeps its own pages
+# and reads the version from the database.
+PORTAL_PAGE_CACHE_SECONDS = env_int("PORTAL_PAGE_CACHE_SECONDS", 3600)
+PORTAL_PAGE_CACHE_SHARED = bool(REDIS_URL)
+# Public addresses outside the language prefixes that are cached too.
+PORTAL_PAGE_CACHE_EXTRA_PREFIXES = ("/sitemap", "/robots.txt", "/api/")
+# How long a CDN in front of the site may keep a public page (Cache-Control s-maxage).
+PORTAL_CDN_SECONDS = env_int("PORTAL_CDN_SECONDS", 60)
 
 # django-axes first: it refuses a locked-out account before the password is checked.
 AUTHENTICATION_BACKENDS = [

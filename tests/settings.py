@@ -14,6 +14,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # is counted (its rows roll back with the test), force_login() skips the backends, and
 # client.login() needs request=HttpRequest() (axes refuses to count without a request).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off: a test's changes never commit (each test is one transaction that is rolled back),
+# so the version would not move. tests/core/test_page_cache.py turns it on and commits.
+PORTAL_PAGE_CACHE_SECONDS = 0
 # Tests render templates without running collectstatic first.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Each test gets its own media folder (see conftest.py); this is only the fallback.
