@@ -21,10 +21,11 @@ An entry carries:
   documents, an infographic's original), pointing at the counted download, with the
   file's length in bytes, type and language.
 
-Feeds are public pages like any other: no cookie, cacheable, an ETag from their body
-(ConditionalGetMiddleware). They send no Last-Modified: an entry corrected without a
+Feeds are public pages like any other: no cookie, kept by the page cache
+(core.page_cache), an ETag from their body (ConditionalGetMiddleware). The view sends no
+Last-Modified of its entries' dates, as Django's would: an entry corrected without a
 public update keeps its dates, and a client asking only "modified since?" would then
-never see the correction; the ETag changes with every byte.
+never see the correction. The page cache dates its copy by when it was made instead.
 """
 
 import copy
