@@ -1,6 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -28,16 +28,6 @@ class CategoryQuerySet(PublishableQuerySet):
         initiative = self.model._meta.get_field("initiatives").related_model
         return self.annotate(
             initiative_count=Count("initiatives", filter=live_q("initiatives__", model=initiative))
-        )
-
-    def for_detail(self):
-        """A category with its published initiatives in `live_initiatives` (two queries).
-
-        Their own status only: a staff preview of a draft category shows what it will list.
-        """
-        initiative = self.model._meta.get_field("initiatives").related_model
-        return self.prefetch_related(
-            Prefetch("initiatives", queryset=initiative.objects.filter(live_q()), to_attr="live_initiatives")
         )
 
 

@@ -3,6 +3,8 @@ from django.views.generic import DetailView
 
 from categories.feeds import category_feed_link
 from categories.models import Category
+from core.models import live_q
+from core.pagination import page_of
 from core.views import PortalListView, PreviewableDetailMixin
 
 
@@ -14,10 +16,23 @@ class CategoryListView(PortalListView):
 
 
 class CategoryDetailView(PreviewableDetailMixin, DetailView):
+    """A legacy area and its published initiatives, a page of them at a time.
+
+    The initiatives' own status only: a staff preview of a draft category shows what it
+    will list.
+    """
+
     model = Category
     nav_section = "categories"
     list_title = _("Legacy categories")
     list_url_name = "categories:list"
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        initiatives = self.object.initiatives.filter(live_q()).for_listing()
+        context["page_obj"] = page_of(initiatives, self.request, self.paginate_by)
+        return context
 
     def get_feed_links(self):
         links = super().get_feed_links()

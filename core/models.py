@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +74,18 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+# The most items a detail page lists of another kind (a film's initiatives, a partner's
+# seminars): past it the page says how many there are and lists the first ones, so no
+# page grows with the content. Each item stays reachable from its own list.
+RELATED_LIMIT = 50
+
+
+def related(queryset):
+    """The first RELATED_LIMIT rows of a detail page's prefetch, each carrying `total`
+    (how many there are). For one object's page: the count is over the whole prefetch."""
+    return queryset.annotate(total=Window(Count("pk")))[:RELATED_LIMIT]
+
+
 def live_q(prefix="", *, model=None):
     """The condition for "the public may see this", for a model reached through `prefix`.
 
@@ -108,6 +120,11 @@ class PublishableQuerySet(models.QuerySet):
     def for_listing(self):
         """What a list page's cards need, in a fixed number of queries. Models override it."""
         return self
+
+    def with_total(self):
+        """Each row also carries `total`: how many rows the query has before any slice, so a
+        page can show the first few and say how many there are in one query."""
+        return self.annotate(total=Window(Count("pk")))
 
     def for_detail(self):
         """What a detail page needs, in a fixed number of queries. Models override it."""

@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Window
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from core.fields import CheckedFileField
 from core.i18n import language_name
-from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, StoredFile
+from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, StoredFile, related
 from core.validators import validate_pdf
 
 # The case study numbers its items 1 to 24 (see Initiative.number).
@@ -26,11 +26,6 @@ class InitiativeQuerySet(PublishableQuerySet):
             Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language"))
         )
 
-    def with_total(self):
-        """Each row also carries `total`: how many rows the query has before any slice, so a
-        page can show the first few and say how many there are in one query."""
-        return self.annotate(total=Window(Count("pk")))
-
     def number_availability(self, *, case_study=CASE_STUDY_NUMBERS):
         """The numbers not yet used within `case_study` (1 to 24), and the number after the
         highest used one, as `(free, next_after_highest)`: one query."""
@@ -45,8 +40,8 @@ class InitiativeQuerySet(PublishableQuerySet):
             Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language")),
             Prefetch(
                 "video_links",
-                queryset=InitiativeVideo.objects.filter(video__in=video.objects.live()).select_related(
-                    "video"
+                queryset=related(
+                    InitiativeVideo.objects.filter(video__in=video.objects.live()).select_related("video")
                 ),
                 to_attr="live_video_links",
             ),

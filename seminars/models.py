@@ -26,6 +26,7 @@ from core.models import (
     RichTextField,
     TranslatedContent,
     live_q,
+    related,
 )
 
 # Session times are shown in the time zone the seminars are held in.
@@ -48,9 +49,11 @@ class CityQuerySet(PublishableQuerySet):
         return self.prefetch_related(
             Prefetch(
                 "participations",
-                queryset=Participation.objects.filter(live_q("seminar__"))
-                .select_related("seminar")
-                .order_by("-seminar__start_date", "seminar__pk"),
+                queryset=related(
+                    Participation.objects.filter(live_q("seminar__"))
+                    .select_related("seminar")
+                    .order_by("-seminar__start_date", "seminar__pk")
+                ),
                 to_attr="live_participations",
             )
         )

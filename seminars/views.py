@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from core.models import RELATED_LIMIT
 from core.views import PortalListView, PreviewableDetailMixin
 from seminars.feeds import SeminarFeed
 from seminars.ical import seminar_calendar
@@ -85,7 +86,7 @@ class CityDetailView(PreviewableDetailMixin, DetailView):
         # Releases that name only some of their partners, and not this one: it may have
         # been one of the others, so its list of seminars may be incomplete.
         context["unnamed_in"] = list(
-            Seminar.objects.live().partially_named().exclude(participations__city=self.object)
+            Seminar.objects.live().partially_named().exclude(participations__city=self.object)[:RELATED_LIMIT]
         )
         return context
 

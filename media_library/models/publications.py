@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from core.fields import CheckedFileField, CheckedImageField
 from core.i18n import language_name, sorted_by_language
-from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent
+from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent, related
 from core.validators import validate_document_or_image
 
 
@@ -51,6 +51,10 @@ def validate_isbn(value):
 
 
 class PublicationQuerySet(PublishableQuerySet):
+    def for_cards(self):
+        """Publications with their editions (a card shows the first one's date): two queries."""
+        return self.prefetch_related("editions")
+
     def for_listing(self):
         """Publications with their editions and each edition's files: three queries, whatever the count."""
         return self.prefetch_related(Prefetch("editions", queryset=Edition.objects.prefetch_related("files")))
@@ -66,7 +70,7 @@ class PublicationQuerySet(PublishableQuerySet):
         return self.for_listing().prefetch_related(
             Prefetch(
                 "source_of_initiatives",
-                queryset=initiative.objects.live().select_related("category"),
+                queryset=related(initiative.objects.live().select_related("category")),
                 to_attr="live_initiatives",
             )
         )

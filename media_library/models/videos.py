@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CheckedImageField
-from core.models import Publishable, PublishableQuerySet
+from core.models import Publishable, PublishableQuerySet, related
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -82,7 +82,7 @@ class VideoQuerySet(PublishableQuerySet):
             Prefetch("categories", queryset=category.objects.live(), to_attr="live_categories"),
             Prefetch(
                 "initiatives",
-                queryset=initiative.objects.live().select_related("category"),
+                queryset=related(initiative.objects.live().select_related("category")),
                 to_attr="live_initiatives",
             ),
         )
