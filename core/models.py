@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Window
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Now
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -116,6 +116,12 @@ def live_q(prefix="", *, model=None):
     return condition
 
 
+# The moment an item counts from in feeds, newest first: its last public update, else its
+# first publication, else (content loaded from files, never put through the publish step)
+# when it became public. core.feeds reads the same fields in the same order.
+FEED_DATE_FIELDS = ("public_updated_at", "first_published_at", "publish_at", "created_at")
+
+
 class PublishableQuerySet(models.QuerySet):
     def live(self):
         """What the public may see: published, and its publish_at (if any) has come.
@@ -141,6 +147,15 @@ class PublishableQuerySet(models.QuerySet):
     def for_detail(self):
         """What a detail page needs, in a fixed number of queries. Models override it."""
         return self
+
+    def for_feed(self):
+        """What a feed entry needs (its files...), in a fixed number of queries. Models override it."""
+        return self
+
+    def recently_updated(self):
+        """Newest first by the date feeds show: last public update, else first publication
+        (else, for content loaded from files, when it became public; see core.feeds)."""
+        return self.order_by(Coalesce(*FEED_DATE_FIELDS).desc(), "-pk")
 
     def visible_to(self, user):
         """Everything for staff who may change this model (previews); live() for others."""

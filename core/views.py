@@ -30,12 +30,15 @@ class PageMixin:
     """What base.html needs from every page: title, description, breadcrumbs.
 
     `breadcrumbs` lists the ancestors as (label, URL) pairs; the home page starts
-    them and the current page (its title) ends them.
+    them and the current page (its title) ends them. `feed` is the Atom feed of the
+    page's kind (a core.feeds.PortalFeed), which its head announces besides the feed of
+    everything (the `feed_links` tag); a page about one object may add its own.
     """
 
     page_title = ""
     page_description = ""
     nav_section = ""
+    feed = None
 
     def get_page_title(self):
         return self.page_title
@@ -46,8 +49,13 @@ class PageMixin:
     def get_breadcrumbs(self):
         return []
 
+    def get_feed_links(self):
+        """The feeds this page announces in its head, besides the feed of everything (no query)."""
+        return [self.feed.feed_link()] if self.feed else []
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["feed_links"] = self.get_feed_links()
         context["page_title"] = self.get_page_title()
         context["page_description"] = self.get_page_description()
         context["breadcrumbs"] = self.get_breadcrumbs()

@@ -27,6 +27,12 @@ class InitiativeQuerySet(PublishableQuerySet):
         """Initiatives as list cards, with their category (one query, whatever the count)."""
         return self.select_related("category")
 
+    def for_feed(self):
+        """Feed entries: each with its category and its documents by language (two queries)."""
+        return self.select_related("category").prefetch_related(
+            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language"))
+        )
+
     def number_availability(self, *, case_study=CASE_STUDY_NUMBERS):
         """The numbers not yet used within `case_study` (1 to 24), and the number after the
         highest used one, as `(free, next_after_highest)`: one query."""

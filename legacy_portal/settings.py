@@ -132,6 +132,8 @@ INSTALLED_APPS = [
     "media_library",
     "initiatives",
     "seminars",
+    # The Atom feeds across content apps, and their list page (above the content apps).
+    "feeds",
     # Last: deletes a replaced or deleted file from storage once the change is committed
     # (not the files the site manages itself: infographic renditions and ZIPs).
     "django_cleanup.apps.CleanupConfig",

@@ -66,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("initiatives/", include("initiatives.urls")),
     path("", include("media_library.urls")),
     path("", include("seminars.urls")),
+    path("feeds/", include("feeds.urls")),
 )
 
 handler400 = "core.views.bad_request"

@@ -8,6 +8,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 
+from core.feeds import site_feed_link
 from core.html import render_rich_text
 from core.i18n import language_name, note_shown, shown_language
 
@@ -105,3 +106,9 @@ def download_label(stored_file, language=None):
 def verbose_name_of(obj):
     """The kind of a model object, as people call it: "initiative", "publication"."""
     return obj._meta.verbose_name if hasattr(obj, "_meta") else ""
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Autodiscovery links to the feed of everything and the page's own feeds (`feed_links`)."""
+    return {"feeds": [site_feed_link(), *context.get("feed_links", ())]}

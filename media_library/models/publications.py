@@ -59,6 +59,10 @@ class PublicationQuerySet(PublishableQuerySet):
         """Publications with their editions and each edition's files: three queries, whatever the count."""
         return self.prefetch_related(Prefetch("editions", queryset=Edition.objects.prefetch_related("files")))
 
+    def for_feed(self):
+        """Feed entries: each with its editions and their files (three queries)."""
+        return self.for_listing()
+
     def for_detail(self):
         """A publication with its editions and their files, and the live initiatives it
         describes (`live_initiatives`, for the case study): four queries."""
