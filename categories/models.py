@@ -1,11 +1,12 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CheckedImageField
-from core.models import Publishable, PublishableQuerySet, RichTextField, live_q
+from core.models import Publishable, PublishableQuerySet, RichTextField, live_index, live_q
 
 
 class Colour(models.TextChoices):
@@ -24,11 +25,17 @@ class Colour(models.TextChoices):
 
 class CategoryQuerySet(PublishableQuerySet):
     def for_listing(self):
-        """Category cards with the number of live initiatives in each (one query)."""
+        """Category cards with the number of live initiatives in each (one query: a count
+        per category from the initiatives' index, no join and GROUP BY of every row)."""
         initiative = self.model._meta.get_field("initiatives").related_model
-        return self.annotate(
-            initiative_count=Count("initiatives", filter=live_q("initiatives__", model=initiative))
+        counts = (
+            initiative._base_manager.filter(live_q(), category=OuterRef("pk"))
+            .order_by()
+            .values("category")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return self.annotate(initiative_count=Coalesce(Subquery(counts), 0))
 
 
 class Category(Publishable):
@@ -61,6 +68,7 @@ class Category(Publishable):
     objects = CategoryQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["number"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
+from categories.feeds import category_feed_link
 from categories.models import Category
 from core.models import live_q
 from core.pagination import page_of
@@ -38,3 +39,8 @@ class CategoryDetailView(PreviewableDetailMixin, DetailView):
         initiatives = self.object.initiatives.filter(live_q()).for_listing()
         context["page_obj"] = page_of(initiatives, self.request, self.paginate_by)
         return context
+
+    def get_feed_links(self):
+        links = super().get_feed_links()
+        # A draft's preview has no feed yet.
+        return [*links, category_feed_link(self.object)] if self.object.is_live else links

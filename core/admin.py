@@ -52,7 +52,8 @@ def translations_column(obj):
             "total": len(relevant),
         }
         if outdated:
-            title += " " + _("(some are behind the English)")
+            # One string: Japanese and Chinese put no space before their full-width bracket.
+            title = _("%(summary)s (some are behind the English)") % {"summary": title}
         badges.append(
             format_html(
                 '<span class="translation-{}" title="{}">{}&nbsp;{}/{}{}</span>',

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
 from core import revisions
@@ -152,6 +153,13 @@ class ContentLoader:
         return obj
 
     @staticmethod
+    def _date(obj):
+        """A published item the loader makes is first published now (its page, feeds and
+        open data say so), as one a publisher publishes would be."""
+        if getattr(obj, "status", None) == "published" and getattr(obj, "first_published_at", "") is None:
+            obj.first_published_at = obj.public_updated_at = timezone.now()
+
+    @staticmethod
     def _identify(obj, lookup):
         if any(field.name == "uuid" for field in obj._meta.concrete_fields):
             identifier = content_uuid(type(obj), {k: _plain(v) for k, v in lookup.items()})
@@ -165,6 +173,7 @@ class ContentLoader:
         if obj is None:
             obj = model(**lookup, **values)
             self._identify(obj, lookup)
+            self._date(obj)
             obj.full_clean(validate_unique=False, validate_constraints=False)
             obj.save()
             self._record(obj, wanted)
@@ -199,6 +208,7 @@ class ContentLoader:
             return obj
         obj = model(**lookup, **(values or {}))
         self._identify(obj, lookup)
+        self._date(obj)
         if self.dry_run:
             # Nothing may reach storage in a dry run: the database is rolled back, files would not be.
             self._count(model, CREATED, obj)

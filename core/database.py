@@ -4,7 +4,7 @@ Trouble is temporary and not the visitor's fault: it answers 503 with Retry-Afte
 the site's design, and logs one line. A bug (a missing column, bad SQL) stays a 500.
 """
 
-from django.db import InterfaceError, InternalError, OperationalError
+from django.db import InterfaceError, InternalError, OperationalError, connection
 
 RETRY_AFTER_SECONDS = 30
 
@@ -22,3 +22,11 @@ def is_database_trouble(exc):
         cause = exc.__cause__
         return type(cause).__name__ == "ReadOnlySqlTransaction" or "read-only" in str(exc)
     return False
+
+
+def refresh_statistics():
+    """Let the database's query planner see the data as it now is (ANALYZE), after a bulk
+    load. Without it SQLite walks the `status` index, which every published row matches,
+    and sorts thousands of rows to show the first 24."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 
 from core.models import DownloadCount
 
@@ -43,17 +43,23 @@ def attachment_disposition(filename):
 def counted_download(request, stored_file, *, filename):
     """Serve `stored_file` (a StoredFile row) as an attachment, and count the download.
 
-    The file is opened first: a file missing from storage is the site's 404 page, and
-    a failed try is not counted. It is read through the storage API, so local disk and
-    object storage behave alike. The Content-Disposition keeps non-ASCII names (see
-    attachment_disposition).
+    The file is looked for first: a file missing from storage is the site's 404 page,
+    and a failed try is not counted. A GET is counted once, a HEAD never. From the
+    local disk the file is sent from here, read through the storage API; from object
+    storage (core.object_storage) the answer is a redirect to the bucket, signed with
+    the same Content-Disposition and type for a private bucket. The Content-Disposition
+    keeps non-ASCII names (see attachment_disposition). Nothing here may be cached:
+    every download must reach the count.
     """
     if not stored_file.file:
         raise Http404
+    storage, name = stored_file.file.storage, stored_file.file.name
+    if hasattr(storage, "direct_url"):
+        return _redirect_to_bucket(request, stored_file, storage, name, filename)
     try:
-        fh = stored_file.file.storage.open(stored_file.file.name, "rb")
+        fh = storage.open(name, "rb")
     except (FileNotFoundError, OSError):
-        logger.warning("Download of a missing file: %s", stored_file.file.name)
+        logger.warning("Download of a missing file: %s", name)
         raise Http404 from None
     try:
         size = fh.size
@@ -66,4 +72,21 @@ def counted_download(request, stored_file, *, filename):
     response["Content-Length"] = str(size)
     response["Content-Disposition"] = attachment_disposition(filename)
     response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _redirect_to_bucket(request, stored_file, storage, name, filename):
+    # One HEAD request: an object missing from the bucket is a 404 here, not counted,
+    # rather than a counted download that ends in the bucket's error.
+    if not storage.exists(name):
+        logger.warning("Download of a missing file: %s", name)
+        raise Http404
+    if request.method == "GET":
+        DownloadCount.record(stored_file)
+    url = storage.direct_url(
+        name, disposition=attachment_disposition(filename), content_type=stored_file.mime_type or None
+    )
+    response = HttpResponseRedirect(url)
+    # The signed URL is this visitor's, and the next download must be counted too.
+    response["Cache-Control"] = "private, no-store"
     return response

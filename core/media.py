@@ -1,11 +1,16 @@
-"""Serving uploaded media from local-disk storage, without exposing drafts.
+"""Uploaded media at /media/<path>, without exposing drafts.
 
 Visitors get only images here (documents go through counted download views): a path
 is served only if some registered check says it belongs to live content; each app
 registers its image fields in its AppConfig.ready(). Staff who may change content get
 any stored file, documents and drafts' files included, never cached: the admin's
-"Currently:" links on change forms point here. With object storage the media URLs
-point at the bucket and this view is not routed at all.
+"Currently:" links on change forms point here.
+
+With local-disk storage the file is sent from here. With object storage the answer is
+a redirect to the bucket (core.object_storage): pages of a private bucket link here,
+and the redirect carries a URL signed at that moment, which the browser may keep for
+a tenth of the signature's lifetime (`redirect_max_age`) and no shared cache keeps.
+The same rules decide who gets the redirect.
 """
 
 import posixpath
@@ -13,7 +18,7 @@ import posixpath
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 
 from core.files import sniff
@@ -84,16 +89,31 @@ def _serve_to_staff(path):
     return response
 
 
+def _redirect_to_bucket(path, cache_control):
+    response = HttpResponseRedirect(default_storage.direct_url(path))
+    response["Cache-Control"] = cache_control
+    return response
+
+
 @require_safe
 def serve_media(request, path):
     user = getattr(request, "user", None) or AnonymousUser()
     if not is_safe_path(path):
         raise Http404
+    in_bucket = hasattr(default_storage, "direct_url")
     if may_open_any_file(user):
         if not default_storage.exists(path):
             raise Http404
+        if in_bucket:
+            return _redirect_to_bucket(path, "private, no-store")
         return _serve_to_staff(path)
-    if not is_public(path, user) or not default_storage.exists(path):
+    if not is_public(path, user):
+        raise Http404
+    if in_bucket:
+        # Only images are registered as public (the upload check proved them images), so
+        # the bucket is not asked anything: no request to it per image a visitor sees.
+        return _redirect_to_bucket(path, f"private, max-age={default_storage.redirect_max_age}")
+    if not default_storage.exists(path):
         raise Http404
     fh, content_type = _open(path)
     if not content_type.startswith("image/"):

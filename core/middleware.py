@@ -4,6 +4,7 @@ import logging
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
@@ -18,15 +19,26 @@ class PortalCSPMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's own policy.
 
     Public pages get settings.CONTENT_SECURITY_POLICY: nothing from another host but the
-    YouTube no-cookie player, no inline script or style. The admin's widgets set inline
-    styles, so /admin/ gets settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY, which allows
-    those and nothing else more. Both report violations to /csp-report/.
+    YouTube no-cookie player and uploaded media, no inline script or style. The admin's
+    widgets set inline styles, so /admin/ gets settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY,
+    which allows those and nothing else more. Both report violations to /csp-report/.
+
+    With object storage, images come from the bucket's host: the custom domain, or the
+    host that /media/ redirects to (a browser checks a redirect's target against img-src
+    too). That host is the storage's own answer (core.object_storage), so it follows
+    the configuration, and both policies allow it in img-src. Pages show media only in
+    <img> and <picture>; nothing plays audio or video from storage (media-src stays 'self').
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith("/admin/") and parts.config is None:
             parts.config = settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        origin = getattr(default_storage, "origin", None)
+        if origin and not report_only:
+            update = dict(parts.update or {})
+            update["img-src"] = [*update.get("img-src", ()), origin]
+            parts.update = update
         return parts
 
 

@@ -8,7 +8,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Window
-from django.db.models.functions import Now
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,15 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def count_of(queryset):
+    """An expression: how many rows `queryset` has, computed once inside another query."""
+    # The inner SQL is Django's own compilation of the queryset, its values passed apart as
+    # parameters: nothing from a visitor is formatted into the string.
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    counted = f"SELECT COUNT(*) FROM ({sql}) AS counted"  # noqa: S608
+    return RawSQL(counted, params, output_field=models.IntegerField())  # noqa: S611
+
+
 # The most items a detail page lists of another kind (a film's initiatives, a partner's
 # seminars): past it the page says how many there are and lists the first ones, so no
 # page grows with the content. Each item stays reachable from its own list.
@@ -97,9 +107,19 @@ def live_q(prefix="", *, model=None):
         Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": Now()})
     )
     for relation in getattr(model, "live_requires", ()):
+        # "Its category is among the live ones": a semi-join the database answers from
+        # the parents' index, and that lets a list walk its own order and stop at a LIMIT
+        # (a join on the parent made SQLite sort every row first).
         parent = model._meta.get_field(relation).related_model
-        condition &= live_q(f"{prefix}{relation}__", model=parent)
+        live_parents = parent._base_manager.filter(live_q(model=parent)).values("pk")
+        condition &= Q(**{f"{prefix}{relation}__in": live_parents})
     return condition
+
+
+# The moment an item counts from in feeds, newest first: its last public update, else its
+# first publication, else (content loaded from files, never put through the publish step)
+# when it became public. core.feeds reads the same fields in the same order.
+FEED_DATE_FIELDS = ("public_updated_at", "first_published_at", "publish_at", "created_at")
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -117,12 +137,25 @@ class PublishableQuerySet(models.QuerySet):
 
     def with_total(self):
         """Each row also carries `total`: how many rows the query has before any slice, so a
-        page can show the first few and say how many there are in one query."""
-        return self.annotate(total=Window(Count("pk")))
+        page can show the first few and say how many there are in one query.
+
+        The count is an uncorrelated scalar subquery, which the database runs once (a
+        window count would read every matching row in full before the LIMIT).
+        """
+        return self.annotate(total=count_of(self))
 
     def for_detail(self):
         """What a detail page needs, in a fixed number of queries. Models override it."""
         return self
+
+    def for_feed(self):
+        """What a feed entry needs (its files...), in a fixed number of queries. Models override it."""
+        return self
+
+    def recently_updated(self):
+        """Newest first by the date feeds show: last public update, else first publication
+        (else, for content loaded from files, when it became public; see core.feeds)."""
+        return self.order_by(Coalesce(*FEED_DATE_FIELDS).desc(), "-pk")
 
     def visible_to(self, user):
         """Everything for staff who may change this model (previews); live() for others."""
@@ -131,6 +164,12 @@ class PublishableQuerySet(models.QuerySet):
             if user.has_perm(perm):
                 return self.all()
         return self.live()
+
+
+def live_index():
+    """For each Publishable's Meta.indexes: what live() asks of every row, answered from
+    the index alone (counts, the first rows of a list)."""
+    return models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_live")
 
 
 class Publishable(TranslatedContent):

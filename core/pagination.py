@@ -1,15 +1,16 @@
 """One page of a list and how many there are, in one query."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
 from django.http import Http404
 from django.utils.translation import gettext as _
+
+from core.models import count_of
 
 
 def page_of(queryset, request, per_page):
     """The page that `?page=` asks for, as a Django Page (for includes/pagination.html).
 
-    The total comes with the rows (a window count), not from a COUNT query of its own.
+    The total comes with the rows (core.models.count_of), not from a query of its own.
     A page number that is not a number, below 1 or past the last page is a 404.
     """
     raw = request.GET.get("page", "1")
@@ -20,7 +21,7 @@ def page_of(queryset, request, per_page):
     if number < 1:
         raise Http404(_("There is no such page."))
     start = (number - 1) * per_page
-    rows = list(queryset.annotate(total=Window(Count("pk")))[start : start + per_page])
+    rows = list(queryset.annotate(total=count_of(queryset))[start : start + per_page])
     if not rows and number > 1:
         raise Http404(_("There is no such page."))
     paginator = Paginator([], per_page)

@@ -32,7 +32,9 @@ class PageMixin:
     the page says about itself to machines (JSON-LD, OpenGraph image).
 
     `breadcrumbs` lists the ancestors as (label, URL) pairs; the home page starts
-    them and the current page (its title) ends them.
+    them and the current page (its title) ends them. `feed` is the Atom feed of the
+    page's kind (a core.feeds.PortalFeed), which its head announces besides the feed of
+    everything (the `feed_links` tag); a page about one object may add its own.
     """
 
     page_title = ""
@@ -40,6 +42,7 @@ class PageMixin:
     nav_section = ""
     # The schema.org type of the page itself (lists are CollectionPages).
     page_type = "WebPage"
+    feed = None
 
     def get_page_title(self):
         return self.page_title
@@ -59,8 +62,13 @@ class PageMixin:
         Sizes are the stored ones: no file is opened."""
         return None
 
+    def get_feed_links(self):
+        """The feeds this page announces in its head, besides the feed of everything (no query)."""
+        return [self.feed.feed_link()] if self.feed else []
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["feed_links"] = self.get_feed_links()
         context["page_title"] = self.get_page_title()
         context["page_description"] = self.get_page_description()
         context["breadcrumbs"] = self.get_breadcrumbs()

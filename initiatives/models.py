@@ -8,7 +8,14 @@ from django.utils.translation import override
 
 from core.fields import CheckedFileField
 from core.i18n import language_name
-from core.models import CleanTextModel, Publishable, PublishableQuerySet, RichTextField, StoredFile, related
+from core.models import (
+    CleanTextModel,
+    Publishable,
+    PublishableQuerySet,
+    RichTextField,
+    StoredFile,
+    related,
+)
 from core.validators import validate_pdf
 
 # The case study numbers its items 1 to 24 (see Initiative.number).
@@ -19,6 +26,12 @@ class InitiativeQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Initiatives as list cards, with their category (one query, whatever the count)."""
         return self.select_related("category")
+
+    def for_feed(self):
+        """Feed entries: each with its category and its documents by language (two queries)."""
+        return self.select_related("category").prefetch_related(
+            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language"))
+        )
 
     def number_availability(self, *, case_study=CASE_STUDY_NUMBERS):
         """The numbers not yet used within `case_study` (1 to 24), and the number after the
@@ -93,6 +106,8 @@ class Initiative(Publishable):
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
+        # live() and a category's live initiatives (counts, its page), from the index alone.
+        indexes = [models.Index(fields=["status", "category", "publish_at"], name="initiative_live")]
         ordering = ["number"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")

@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from categories.feeds import category_feed_link
 from core.downloads import counted_download
 from core.i18n import sorted_by_language
 from core.views import PortalListView, PreviewableDetailMixin
+from initiatives.feeds import InitiativeFeed
 from initiatives.forms import InitiativeFilterForm
 from initiatives.models import Initiative, InitiativeDocument
 
@@ -19,6 +21,7 @@ class InitiativeListView(PortalListView):
 
     model = Initiative
     nav_section = "initiatives"
+    feed = InitiativeFeed
     page_title = _("Initiatives")
     page_description = _("The 24 initiatives of the Tokyo 2020 legacy, by category.")
 
@@ -39,6 +42,10 @@ class InitiativeListView(PortalListView):
             queryset = queryset.filter(category=self.category)
         return queryset
 
+    def get_feed_links(self):
+        links = super().get_feed_links()
+        return [*links, category_feed_link(self.category)] if self.category else links
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
@@ -51,6 +58,7 @@ class InitiativeListView(PortalListView):
 class InitiativeDetailView(PreviewableDetailMixin, DetailView):
     model = Initiative
     nav_section = "initiatives"
+    feed = InitiativeFeed
     list_title = _("Initiatives")
     list_url_name = "initiatives:list"
 

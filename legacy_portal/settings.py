@@ -132,6 +132,8 @@ INSTALLED_APPS = [
     "media_library",
     "initiatives",
     "seminars",
+    # The Atom feeds across content apps, and their list page (above the content apps).
+    "feeds",
     # Last: deletes a replaced or deleted file from storage once the change is committed
     # (not the files the site manages itself: infographic renditions and ZIPs).
     "django_cleanup.apps.CleanupConfig",
@@ -278,17 +280,34 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-# Media: the local disk by default; S3-compatible object storage when a bucket is set.
+# Media: the local disk by default; S3-compatible object storage when a bucket is set
+# (core.object_storage): a public bucket behind DJANGO_MEDIA_CUSTOM_DOMAIN, whose URLs
+# pages link directly, or a private bucket, whose files pages link through the portal's
+# /media/ URL, which redirects to a URL signed for DJANGO_MEDIA_URL_EXPIRY seconds.
 MEDIA_URL = env_str("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_BUCKET = env_str("DJANGO_MEDIA_BUCKET")
+MEDIA_URL_EXPIRY = env_int("DJANGO_MEDIA_URL_EXPIRY", 3600)
+if MEDIA_URL_EXPIRY < 60:
+    raise ImproperlyConfigured("DJANGO_MEDIA_URL_EXPIRY must be at least 60 seconds.")
 if MEDIA_BUCKET:
+    _custom_domain = env_str("DJANGO_MEDIA_CUSTOM_DOMAIN")
+    _addressing_style = env_str("DJANGO_MEDIA_ADDRESSING_STYLE")
+    if _addressing_style not in ("", "auto", "path", "virtual"):
+        raise ImproperlyConfigured(
+            f"DJANGO_MEDIA_ADDRESSING_STYLE must be auto, path or virtual, not {_addressing_style!r}."
+        )
     _default_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "core.object_storage.PortalS3Storage",
         "OPTIONS": {
             "bucket_name": MEDIA_BUCKET,
             "endpoint_url": env_str("DJANGO_MEDIA_ENDPOINT_URL") or None,
-            "custom_domain": env_str("DJANGO_MEDIA_CUSTOM_DOMAIN") or None,
+            "region_name": env_str("DJANGO_MEDIA_REGION") or None,
+            "addressing_style": _addressing_style or None,
+            "custom_domain": _custom_domain or None,
+            # Signed URLs for a private bucket only; a custom domain serves a public one.
+            "querystring_auth": not _custom_domain,
+            "querystring_expire": MEDIA_URL_EXPIRY,
             "file_overwrite": False,
         },
     }
@@ -373,8 +392,9 @@ AXES_LOCKOUT_CALLABLE = "core.signin.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "core.signin.client_ip"
 
 # Content-Security-Policy (django-csp). Public pages load nothing from another host but
-# uploaded media (when it is served from its own host) and, after a click, the YouTube
-# no-cookie player; no inline script or style anywhere. The admin allows inline styles
+# uploaded media (when it is served from its own host: an absolute MEDIA_URL here, the
+# bucket's origin added per response by core.middleware.PortalCSPMiddleware) and, after
+# a click, the YouTube no-cookie player; no inline script or style anywhere. The admin allows inline styles
 # (its widgets set them) and nothing else more. Violations are reported to /csp-report/.
 MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if urlsplit(MEDIA_URL).netloc else ""
 _IMG_SRC = [SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])]

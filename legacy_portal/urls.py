@@ -6,7 +6,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.core.files.storage import FileSystemStorage, default_storage
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -59,10 +58,9 @@ urlpatterns = [
     path("print.css", core_views.print_css, name="print_css"),
 ]
 
-if isinstance(default_storage, FileSystemStorage):
-    # Local-disk media is served by the site itself, in every deployment (not only
-    # with debug on); object storage serves its own URLs.
-    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"))
+# Uploaded media, in every deployment (not only with debug on): local-disk files are
+# served from here; with object storage this redirects to the bucket (core.media).
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"))
 
 urlpatterns += i18n_patterns(
     path(
@@ -85,6 +83,7 @@ urlpatterns += i18n_patterns(
     path("initiatives/", include("initiatives.urls")),
     path("", include("media_library.urls")),
     path("", include("seminars.urls")),
+    path("feeds/", include("feeds.urls")),
 )
 
 handler400 = "core.views.bad_request"

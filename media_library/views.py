@@ -6,6 +6,7 @@ from django.views.generic import DetailView
 
 from core.downloads import counted_download
 from core.views import PortalListView, PreviewableDetailMixin
+from media_library.feeds import InfographicFeed, PublicationFeed, VideoFeed
 from media_library.models import EditionFile, Infographic, InfographicArchive, Publication, Video
 from media_library.structured_data import publication_work, video_object
 
@@ -13,6 +14,7 @@ from media_library.structured_data import publication_work, video_object
 class VideoListView(PortalListView):
     model = Video
     nav_section = "videos"
+    feed = VideoFeed
     page_title = _("Videos")
     page_description = _("Films about the Tokyo 2020 Games legacy, including the #ARIGATO films.")
 
@@ -20,6 +22,7 @@ class VideoListView(PortalListView):
 class VideoDetailView(PreviewableDetailMixin, DetailView):
     model = Video
     nav_section = "videos"
+    feed = VideoFeed
     list_title = _("Videos")
     list_url_name = "media_library:video_list"
     fallback_fields = ("title", "description", "transcript")
@@ -37,6 +40,7 @@ class VideoDetailView(PreviewableDetailMixin, DetailView):
 class PublicationListView(PortalListView):
     model = Publication
     nav_section = "publications"
+    feed = PublicationFeed
     page_title = _("Publications")
     page_description = _(
         "Booklets, reports and a case study on the Tokyo 2020 Games legacy, "
@@ -47,6 +51,7 @@ class PublicationListView(PortalListView):
 class PublicationDetailView(PreviewableDetailMixin, DetailView):
     model = Publication
     nav_section = "publications"
+    feed = PublicationFeed
     list_title = _("Publications")
     list_url_name = "media_library:publication_list"
     fallback_fields = ("title", "summary")
@@ -68,6 +73,7 @@ class PublicationDetailView(PreviewableDetailMixin, DetailView):
 class InfographicListView(PortalListView):
     model = Infographic
     nav_section = "infographics"
+    feed = InfographicFeed
     page_title = _("Infographics")
     page_description = _(
         "Infographics on the Tokyo 2020 Games legacy, to view and to download, one by one or all at once."

@@ -25,6 +25,7 @@ from core.models import (
     PublishableQuerySet,
     RichTextField,
     TranslatedContent,
+    live_index,
     live_q,
     related,
 )
@@ -97,6 +98,7 @@ class City(Publishable):
     objects = CityQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         # Slugs are the English names in ASCII: one alphabetical order in every language.
         ordering = ["slug"]
         verbose_name = _("partner city or region")
@@ -253,6 +255,7 @@ class Seminar(Publishable):
     objects = SeminarQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["-start_date", "-pk"]
         verbose_name = _("seminar")
         verbose_name_plural = _("seminars")

@@ -8,6 +8,7 @@ from django.views.generic import DetailView
 
 from core.models import RELATED_LIMIT
 from core.views import PortalListView, PreviewableDetailMixin
+from seminars.feeds import SeminarFeed
 from seminars.ical import seminar_calendar
 from seminars.models import City, Seminar
 from seminars.structured_data import partner_place, seminar_event
@@ -21,6 +22,7 @@ class SeminarListView(PortalListView):
 
     model = Seminar
     nav_section = "seminars"
+    feed = SeminarFeed
     page_title = SEMINARS
     page_description = _(
         "The Tokyo Global Partners Seminars, where Tokyo and its partner cities and regions "
@@ -31,6 +33,7 @@ class SeminarListView(PortalListView):
 class SeminarDetailView(PreviewableDetailMixin, DetailView):
     model = Seminar
     nav_section = "seminars"
+    feed = SeminarFeed
     list_title = SEMINARS
     list_url_name = "seminars:list"
     fallback_fields = ("title", "theme", "summary", "body")

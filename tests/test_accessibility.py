@@ -102,6 +102,18 @@ def test_an_infographic_has_a_text_version_linked_from_its_image_and_in_the_zip(
     assert infographic.pk
 
 
+def test_each_text_version_is_a_region_named_after_its_infographic(client):
+    """axe's landmark-unique: two regions both named "Text version" were indistinguishable."""
+    make_infographic(slug="one", title_en="Trees", text_version_en="Trees planted.")
+    make_infographic(slug="two", title_en="Medals", text_version_en="Medals won.")
+    body = client.get("/en/infographics/").content.decode()
+    names = []
+    for ids in re.findall(r'<section class="infographic-text"[^>]*aria-labelledby="([^"]+)"', body):
+        texts = [re.search(rf'id="{i}"[^>]*>(.*?)</h[23]>', body, re.S).group(1).strip() for i in ids.split()]
+        names.append(" ".join(texts))
+    assert names == ["Text version Trees", "Text version Medals"]
+
+
 def test_the_print_stylesheet_prints_site_links_with_the_full_address(client):
     response = client.get("/print.css")
     assert response["Content-Type"].startswith("text/css")

@@ -8,6 +8,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 
+from core.feeds import site_feed_link
 from core.html import render_rich_text
 from core.i18n import language_name, note_shown, shown_language
 from core.structured_data import dumps, page_graph
@@ -117,3 +118,9 @@ def json_ld(context):
         return ""
     # dumps() escapes <, > and &: nothing in the data can end the block.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumps(graph)))  # noqa: S308
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Autodiscovery links to the feed of everything and the page's own feeds (`feed_links`)."""
+    return {"feeds": [site_feed_link(), *context.get("feed_links", ())]}

@@ -20,7 +20,7 @@ from PIL import Image, ImageOps
 
 from core.fields import CheckedImageField
 from core.files import ZIP
-from core.models import Publishable, PublishableQuerySet, StoredFile
+from core.models import Publishable, PublishableQuerySet, StoredFile, live_index
 
 # Rendition widths in pixels; an original narrower than the largest gives its own width instead.
 RENDITION_WIDTHS = (480, 960, 1440)
@@ -54,6 +54,10 @@ class InfographicQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Infographics with their category and renditions: two queries, whatever the count."""
         return self.select_related("category").prefetch_related("renditions")
+
+    def for_feed(self):
+        """Feed entries: each with its category (one query); the original is on the row."""
+        return self.select_related("category")
 
 
 class Infographic(Publishable, StoredFile):
@@ -98,6 +102,7 @@ class Infographic(Publishable, StoredFile):
     objects = InfographicQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["position", "id"]
         verbose_name = _("infographic")
         verbose_name_plural = _("infographics")

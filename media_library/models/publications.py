@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from core.fields import CheckedFileField, CheckedImageField
 from core.i18n import language_name, sorted_by_language
-from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent, related
+from core.models import Publishable, PublishableQuerySet, StoredFile, TranslatedContent, live_index, related
 from core.validators import validate_document_or_image
 
 
@@ -58,6 +58,10 @@ class PublicationQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Publications with their editions and each edition's files: three queries, whatever the count."""
         return self.prefetch_related(Prefetch("editions", queryset=Edition.objects.prefetch_related("files")))
+
+    def for_feed(self):
+        """Feed entries: each with its editions and their files (three queries)."""
+        return self.for_listing()
 
     def for_detail(self):
         """A publication with its editions and their files, and the live initiatives it
@@ -137,6 +141,7 @@ class Publication(Publishable):
     objects = PublicationQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["position", "id"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CheckedImageField
-from core.models import Publishable, PublishableQuerySet, related
+from core.models import Publishable, PublishableQuerySet, live_index, related
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -146,6 +146,7 @@ class Video(Publishable):
     objects = VideoQuerySet.as_manager()
 
     class Meta:
+        indexes = [live_index()]
         ordering = ["position", "id"]
         verbose_name = _("video")
         verbose_name_plural = _("videos")

@@ -78,3 +78,9 @@ def test_the_loader_leaves_an_identifier_taken_by_a_renamed_item():
     fresh = Video(slug="never-shipped")
     ContentLoader()._identify(fresh, {"slug": "never-shipped"})
     assert fresh.uuid == content_uuid(Video, {"slug": "never-shipped"})
+
+
+def test_shipped_items_are_first_published_when_loaded():
+    for model in PUBLIC_MODELS:
+        for item in model.objects.filter(status="published"):
+            assert item.first_published_at and item.public_updated_at, (model, item)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from core import page_cache
+from core.database import refresh_statistics
 from core.scale import ScaleWriter
 
 
@@ -56,3 +57,4 @@ class Command(BaseCommand):
                         raise CommandError(str(error)) from error
             # Bulk writes send no signals: tell the page cache (see core.page_cache).
             page_cache.content_changed()
+        refresh_statistics()

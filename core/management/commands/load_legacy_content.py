@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from core.content import CONTENT_DIR, ContentLoader
+from core.database import refresh_statistics
 
 
 def content_modules():
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             loader.record_revisions()
             if dry_run:
                 transaction.set_rollback(True)
+        if not dry_run:
+            refresh_statistics()
         if dry_run:
             log("Dry run: nothing was changed. This is what a real run would do:")
         with translation.override("en"):

@@ -1,0 +1,34 @@
+"""For bin/bench: each page's SQL query count and size, rendered in-process without the
+page cache, against the database the environment names. Prints JSON."""
+
+import json
+import os
+import sys
+
+
+def main(paths):
+    os.environ["PORTAL_PAGE_CACHE_SECONDS"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legacy_portal.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    result = {}
+    for path in paths:
+        client.get(path)  # the first request of a process loads templates and translations
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        result[path] = {
+            "status": response.status_code,
+            "queries": len(queries),
+            "bytes": len(response.content),
+        }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
