@@ -17,6 +17,7 @@ from core.admin_views import downloads_csv
 from core.media import serve_media
 from core.sitemaps import PageSitemap
 from core.sitemaps import index as sitemap_index
+from feeds.sitemaps import LIST_PAGES as feed_pages
 from initiatives.sitemaps import LIST_PAGES as initiative_pages
 from initiatives.sitemaps import sitemaps as initiative_sitemaps
 from media_library.sitemaps import LIST_PAGES as media_pages
@@ -30,7 +31,7 @@ admin.site.index_title = _("Content")
 
 # The sitemap index's sections (see core.sitemaps): the home page and the list pages,
 # then one section per kind of page. Each entry is called per request (no state is kept).
-list_pages = {**category_pages, **initiative_pages, **media_pages, **seminar_pages}
+list_pages = {**category_pages, **initiative_pages, **media_pages, **seminar_pages, **feed_pages}
 home_shows = tuple(dict.fromkeys(label for labels in list_pages.values() for label in labels))
 sitemaps = {
     "pages": functools.partial(PageSitemap, {"home": home_shows, **list_pages}),
