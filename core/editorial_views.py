@@ -229,7 +229,8 @@ def review_panel(request):
             sent_back.append(Entry(item, _admin_url(item), back.comment, back.at, back.user))
     published = list(
         Transition.objects.filter(
-            action__in=[Transition.Action.PUBLISHED, Transition.Action.APPROVED]
+            # The content loader publishes the shipped content: a fresh site lists it here.
+            action__in=[Transition.Action.PUBLISHED, Transition.Action.APPROVED, Transition.Action.LOADED]
         ).select_related("user", "content_type")[:10]
     )
     recent_items = _items((step.content_type_id, step.object_id) for step in published)

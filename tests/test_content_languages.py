@@ -110,3 +110,13 @@ def test_a_sample_file_says_so_in_the_visitors_language_beside_its_download(clie
         label = translation.pgettext("a download's fact", "sample file made by the portal")
     body = client.get("/ja/publications/building-the-legacy-beyond-2020/").content.decode()
     assert label in body
+
+
+def test_korean_and_chinese_texts_use_their_own_punctuation():
+    """Korean and Chinese write the middle dot ·, not the Japanese ・ (安全・安심 is 안전·안심)."""
+    wrong = [
+        f"{label} {key} {field} [{lang}]: {text}"
+        for label, key, field, lang, text, _english in shipped_texts()
+        if lang in ("ko", "zh-hans") and "\u30fb" in (text or "")
+    ]
+    assert wrong == []

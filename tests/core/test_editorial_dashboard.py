@@ -94,3 +94,13 @@ def test_a_translation_is_outdated_when_the_english_changes_after_it(db):
     category.save()
     assert translations.state(category, "title", "ja") == translations.COMPLETE
     assert make_initiative(category=category).translation_meta == {}
+
+
+def test_recently_published_includes_what_the_content_loader_published(publisher_client):
+    from core.models import Transition
+
+    loaded = make_category(title_en="Loaded area")
+    workflow.log(loaded, Transition.Action.LOADED, None)
+    body = publisher_client.get("/admin/").content.decode()
+    recent = body[body.index("Recently published") :]
+    assert "Loaded area" in recent and "Loaded from the content files" in recent
