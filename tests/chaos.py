@@ -220,7 +220,9 @@ def content_paths(site):
     document = re.search(r'href="(/en/initiatives/[^"]+/document/en/)"', body).group(1)
     videos = site.get("/en/videos/")[2].decode()
     image = re.search(r'src="(/media/videos/[^"]+)"', videos).group(1)
-    return {"page": "/en/videos/", "download": document, "image": image}
+    # A page nothing visits before the faults, so that it is not in the page cache yet.
+    uncached = "/fr/categories/culture-and-tourism/"
+    return {"page": "/en/videos/", "uncached_page": uncached, "download": document, "image": image}
 
 
 def scenario_missing_files(site, report, media_root):
@@ -255,8 +257,13 @@ def scenario_redis(site, report, redis_proxy):
 def scenario_postgres_stopped(site, report, pg_proxy, paths):
     print("Fault: PostgreSQL stopped", flush=True)
     pg_proxy.stop()
+    # A page already in the shared cache (Redis) needs no database: it is still served.
+    status, _, _ = site.get(paths["page"])
+    report.check(
+        "a page already cached is still served from Redis", status == 200, f"{paths['page']} {status}"
+    )
     for label, path in (
-        ("a page", paths["page"]),
+        ("a page not cached yet", paths["uncached_page"]),
         ("a download", paths["download"]),
         ("an image", paths["image"]),
     ):
