@@ -13,7 +13,9 @@ from django import forms
 from django.db import models
 from modeltranslation.translator import NotRegistered, translator
 
-_SPACES = re.compile(r"\s+")
+# Runs of spaces, but not the no-break spaces French typography puts before ":" or inside
+# guillemets (U+00A0, U+202F), nor a figure space: they are there on purpose.
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 _MULTI_LINE_SPACES = re.compile(r"[^\S\n]+")
 
 

@@ -108,8 +108,12 @@ class PublicationAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [EditionInline]
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "summary", "publisher", "cover", "position")}),
-        (_("Accessible formats"), {"fields": ("accessible_format_contact",)}),
+        (None, {"fields": ("title", "slug", "kind", "summary", "publisher", "position")}),
+        (_("Cover"), {"fields": ("cover", "cover_alt_text")}),
+        (
+            _("Accessible formats"),
+            {"fields": ("accessible_format_contact", "accessible_format_email", "accessible_format_phone")},
+        ),
         PUBLISHING,
     )
 
@@ -189,6 +193,7 @@ class InfographicAdmin(DownloadCountsMixin, PublishableAdmin):
     readonly_fields = (*PublishableAdmin.readonly_fields, "thumbnail_column", "facts", "download_counts")
     fieldsets = (
         (None, {"fields": ("title", "slug", "alt_text", "description", "category", "position")}),
+        (_("Text version"), {"fields": ("text_version",)}),
         (_("Image"), {"fields": ("file", "thumbnail_column", "facts", "download_counts")}),
         PUBLISHING,
     )

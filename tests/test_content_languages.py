@@ -120,3 +120,25 @@ def test_korean_and_chinese_texts_use_their_own_punctuation():
         if lang in ("ko", "zh-hans") and "\u30fb" in (text or "")
     ]
     assert wrong == []
+
+
+def test_no_shipped_text_carries_an_unfilled_placeholder():
+    """A "{n}" or "%(name)s" left in a translation would be shown to visitors as it is."""
+    placeholder = re.compile(r"\{\w*\}|%\(\w+\)[sd]")
+    left = [
+        f"{label} {key} {field} [{lang}]: {text}"
+        for label, key, field, lang, text, _english in shipped_texts()
+        if placeholder.search(text or "")
+    ]
+    assert left == []
+
+
+def test_french_texts_keep_their_no_break_spaces_once_loaded():
+    """The content files write "Tokyo en bateau :" with U+00A0 before the colon; saving
+    a single-line text must not turn it into an ordinary space (which may wrap)."""
+    loose = [
+        f"{label} {key} {field}: {text}"
+        for label, key, field, lang, text, _english in shipped_texts()
+        if lang == "fr" and re.search(r" [:;?!»]|« ", text or "")
+    ]
+    assert loose == []

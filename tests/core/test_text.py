@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db
         ("Safety\r\nand\tSecurity ", "Safety and Security"),
         ("Safety\x00 and\x1b Security", "Safety and Security"),
         ("Safety\u2028and Security", "Safety and Security"),
+        # French typography's no-break spaces are not "runs of spaces" to collapse.
+        ("Tokyo en bateau\u00a0: «\u00a0#ARIGATO\u00a0»", "Tokyo en bateau\u00a0: «\u00a0#ARIGATO\u00a0»"),
+        ("Prix\u202f!  Oui", "Prix\u202f! Oui"),
     ],
 )
 def test_single_line_text_loses_line_breaks_and_control_characters(typed, stored):

@@ -223,3 +223,9 @@ def test_number_availability_is_one_query(category, django_assert_num_queries):
 
 def test_number_availability_of_an_empty_table(db):
     assert Initiative.objects.number_availability() == (list(range(1, 25)), 1)
+
+
+def test_staff_are_told_the_category_is_the_portal_teams_mapping(publisher_client):
+    """The case study gives no area for its items: the admin says whose assignment it is."""
+    response = publisher_client.get("/admin/initiatives/initiative/add/")
+    assert "the portal team's editorial mapping, not the source's" in response.content.decode()

@@ -134,3 +134,12 @@ def test_related_films_are_said_to_come_from_the_citys_legacy_page(client):
     )
     source = Video.objects.get(slug="living-with-covid-19-tokyos-new-normal").source_en
     assert "Building the Legacy" in source and "case study document" not in source
+
+
+def test_the_memories_report_is_described_as_the_source_describes_it():
+    """Seed 000: it commemorates the actions up to the Games with the athletes' and their
+    supporters' memories, shares what the Games gave Tokyo, and introduces nine categories
+    such as "Safe and secure Games" and "Road map to sustainable society"."""
+    summary = Publication.objects.get(slug="tokyo2020-memories-leading-to-the-future").summary_en
+    named = ("athletes", "supporters", "host city", "nine", "Safe and secure Games", "sustainable society")
+    assert [words for words in named if words not in summary] == []
