@@ -105,6 +105,22 @@ def test_session_dates_are_formatted_for_the_locale(client, sixth_seminar):
     assert "2021年11月24日" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ja", "2021年11月24日 10:00–12:35"),
+        ("zh-hans", "2021年11月24日 10:00–12:35"),
+        ("ko", "2021년 11월 24일 10:00–12:35"),
+        ("fr", "24 novembre 2021, 10:00–12:35"),
+    ],
+)
+def test_a_sessions_date_and_time_are_joined_as_the_language_writes_them(
+    client, sixth_seminar, lang, expected
+):
+    """Japanese, Chinese and Korean put a space between a date and a time, not an ASCII comma."""
+    assert expected in text_of(client.get(f"/{lang}/seminars/global-partners-seminar-2021/"))
+
+
 def test_seminar_page_shows_programme_photos_contact_and_release_languages(client, sixth_seminar):
     make_programme_item(sixth_seminar, text="Video message by Governor Koike")
     make_photo(sixth_seminar, alt="The Governor speaking", caption="The Governor delivering her message")
