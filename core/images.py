@@ -28,12 +28,40 @@ WEBP_DROPPED_CHUNKS = {b"EXIF", b"XMP "}
 ORIENTATION = 0x0112
 
 
-def _orientation(data):
+def _orientation(data, kind):
+    """The orientation tag's value (1: upright), read without decoding the picture."""
     try:
+        if kind == PNG:
+            # Pillow's PNG getexif() decodes the whole picture to look for an eXIf chunk
+            # after the image data (100 MB for 25 megapixels); the chunk list says it all.
+            exif = _png_chunk(data, b"eXIf")
+            return _exif_orientation(exif)
         with Image.open(io.BytesIO(data)) as image:
             return image.getexif().get(ORIENTATION, 1)
     except Exception:
         return 1
+
+
+def _exif_orientation(exif_bytes):
+    if not exif_bytes:
+        return 1
+    exif = Image.Exif()
+    exif.load(exif_bytes)
+    return exif.get(ORIENTATION, 1)
+
+
+def _png_chunk(data, wanted):
+    """The content of the first PNG chunk of type `wanted`, or None."""
+    position = 8
+    while position + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        if kind == wanted:
+            return data[position + 8 : position + 8 + length]
+        if kind == b"IEND":
+            return None
+        position += 12 + length
+    return None
 
 
 def _upright(data, pillow_format):
@@ -115,7 +143,7 @@ def strip_metadata(data):
     if kind not in (JPEG, PNG, WEBP):
         return data
     pillow_format = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}[kind]
-    if _orientation(data) not in (1, 0):
+    if _orientation(data, kind) not in (1, 0):
         return _upright(data, pillow_format)
     if kind == JPEG:
         return _strip_jpeg(data)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_cleanup import cleanup
 from modeltranslation.utils import build_localized_fieldname
-from PIL import Image, ImageOps
+from PIL import Image
 
 from core.fields import CheckedImageField
 from core.files import ZIP
@@ -24,6 +24,19 @@ from core.models import Publishable, PublishableQuerySet, StoredFile, live_index
 
 # Rendition widths in pixels; an original narrower than the largest gives its own width instead.
 RENDITION_WIDTHS = (480, 960, 1440)
+
+# The EXIF orientation tag and the transposition that turns each value upright (as
+# Pillow's ImageOps.exif_transpose does, without its full-size copy).
+ORIENTATION = 0x0112
+TRANSPOSITIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 RENDITION_FORMATS = {
     "webp": ("WEBP", {"quality": 80, "method": 4}),
     "jpeg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
@@ -133,8 +146,11 @@ class Infographic(Publishable, StoredFile):
         """Replace the renditions with new ones made from the original.
 
         Memory stays bounded: a JPEG is decoded at the smallest scale that still covers
-        the largest rendition (draft mode), and any image is first shrunk by a whole
-        factor (reduce, cheap) to at most twice that width before the fine resizing.
+        the largest rendition (draft mode); any other image is decoded once (4 bytes a
+        pixel at most: 100 MB at the 25-megapixel cap) and shrunk by a whole factor
+        (reduce, cheap) to at most twice that width before the fine resizing. A rotation
+        (rare: uploads are stored upright, see core.images) is applied to the shrunk
+        picture, and nothing is copied at full size.
         """
         self.renditions.all().delete()
         largest = RENDITION_WIDTHS[-1]
@@ -142,15 +158,21 @@ class Infographic(Publishable, StoredFile):
             if original.format == "JPEG":
                 wanted = 2 * largest
                 original.draft("RGB", (wanted, round(original.height * wanted / original.width)))
-            image = ImageOps.exif_transpose(original)
-            factor = image.width // (2 * largest)
-            if factor > 1:
-                image = image.reduce(factor)
+            orientation = original.getexif().get(ORIENTATION, 1)
+            turned = orientation in (5, 6, 7, 8)
+            factor = (original.height if turned else original.width) // (2 * largest)
+            image = original.reduce(factor) if factor > 1 else original
+            if orientation in TRANSPOSITIONS:
+                image = image.transpose(TRANSPOSITIONS[orientation])
             if image.mode != "RGB":
                 # JPEG has no transparency: flatten onto white, as the image would show on the page.
                 background = Image.new("RGB", image.size, "white")
                 background.paste(image, mask=image.convert("RGBA").getchannel("A"))
                 image = background
+            self._save_renditions(image)
+        self.__dict__.pop("picture", None)
+
+    def _save_renditions(self, image):
         for width in rendition_widths(image.width):
             height = max(1, round(image.height * width / image.width))
             resized = (

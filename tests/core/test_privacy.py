@@ -70,6 +70,39 @@ def test_an_image_taken_sideways_is_turned_upright_and_loses_the_tag():
         assert image.size == (80, 120)
 
 
+def plain_png(size=(120, 80)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "#3366aa").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("made", "turned"),
+    [
+        (plain_png, False),
+        (lambda: camera_photo("PNG"), False),
+        (lambda: camera_photo("PNG", orientation=6), True),
+    ],
+    ids=["no-metadata", "upright", "sideways"],
+)
+def test_a_pngs_metadata_is_removed_without_decoding_its_picture(monkeypatch, made, turned):
+    """Pillow's PNG getexif() decodes the whole picture (100 MB at the pixel cap) when no
+    eXIf chunk comes before the image data, as in most PNGs; the chunks are read instead,
+    and only a picture that must be turned is decoded."""
+    from PIL import PngImagePlugin
+
+    data = made()
+    decoded = []
+    load = PngImagePlugin.PngImageFile.load
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "load", lambda self: decoded.append(1) or load(self))
+    cleaned = strip_metadata(data)
+    assert bool(decoded) == turned
+    monkeypatch.undo()
+    assert_clean(cleaned)
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.size == ((80, 120) if turned else (120, 80))
+
+
 def test_a_pdf_is_left_as_it_is():
     pdf = standin_pdf("Doc")
     assert strip_metadata(pdf) == pdf

@@ -56,3 +56,13 @@ def test_a_file_title_with_a_line_break_still_downloads(client):
     disposition = response["Content-Disposition"]
     assert "\n" not in disposition and "\r" not in disposition
     assert "Apres les Jeux leur heritage" in disposition
+
+
+def test_an_ascii_file_title_with_a_line_break_still_downloads(client):
+    """An ASCII title goes into the plain `filename=` as it is (no percent-encoding to
+    hide a line break), where a raw line break is a header injection Django refuses."""
+    stored = make_file(make_edition(make_publication()), language="en")
+    EditionFile.objects.filter(pk=stored.pk).update(title="Building the Legacy\r\nBeyond 2020")
+    response = client.get(stored.get_absolute_url())
+    assert response.status_code == 200
+    assert 'filename="Building the Legacy Beyond 2020' in response["Content-Disposition"]
