@@ -361,6 +361,11 @@ class InfographicArchive(StoredFile):
             write_archive(spool, infographics)
             archive.size = spool.tell()
             spool.seek(0)
+            digest = hashlib.sha256()
+            while chunk := spool.read(COPY_CHUNK):
+                digest.update(chunk)
+            archive.sha256 = digest.hexdigest()
+            spool.seek(0)
             archive.file.save(f"infographics-{fingerprint[:16]}.zip", File(spool), save=False)
         try:
             with transaction.atomic():
