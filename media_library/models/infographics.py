@@ -59,6 +59,14 @@ class InfographicQuerySet(PublishableQuerySet):
         """Feed entries: each with its category (one query); the original is on the row."""
         return self.select_related("category")
 
+    def for_api(self):
+        """Open-data records: each with its category only if that is live (`api_category`):
+        two queries; the original's facts are on the row."""
+        category = self.model._meta.get_field("category").related_model
+        return self.prefetch_related(
+            models.Prefetch("category", queryset=category.objects.live(), to_attr="api_category")
+        )
+
 
 class Infographic(Publishable, StoredFile):
     """An image of information. The original is kept for download; pages show renditions.
