@@ -241,10 +241,15 @@ class Dataset:
     filters_by_category = False
     detail_url_name = ""
 
-    def queryset(self):
-        """Live items with what their records need (the model's `for_api()`), in a stable order."""
-        ordering = [*self.model._meta.ordering, "pk"]
-        return self.model.objects.live().for_api().order_by(*ordering)
+    def live(self):
+        """The items the public may see (`live()`: never drafts, scheduled items or items
+        under a hidden parent); the filters narrow it, then `records()` fetches a page."""
+        return self.model.objects.live()
+
+    def records(self, queryset):
+        """What the records need (the model's `for_api()`), in a stable order: the model's
+        display order, then the primary key."""
+        return queryset.for_api().order_by(*self.model._meta.ordering, "pk")
 
     def changed_since(self, queryset, since):
         """Items changed (`updated_at`) or gone live (`publish_at`) at or after `since`, so a
@@ -287,9 +292,6 @@ class Column:
 
 class Texts(Column):
     """A translated text: one column per language (`title_en`, `title_ja`, ... `title_zh-hans`)."""
-
-    def __init__(self, name, read=None):
-        super().__init__(name, read)
 
     def names(self):
         return [f"{self.name}_{code}" for code in LANGUAGE_CODES]

@@ -181,17 +181,12 @@ def find_category(value):
 
 def matching(dataset, *, category=None, updated_since=None):
     """The dataset's live items that the filters keep (a queryset; nothing fetched yet)."""
-    queryset = dataset.model.objects.live()
+    queryset = dataset.live()
     if updated_since is not None:
         queryset = dataset.changed_since(queryset, parse_since(updated_since))
     if category is not None:
         queryset = dataset.in_category(queryset, find_category(category))
     return queryset
-
-
-def records(dataset, queryset):
-    """What the records need, in the dataset's stable order."""
-    return queryset.for_api().order_by(*dataset.model._meta.ordering, "pk")
 
 
 def page_url(request, number):
@@ -218,7 +213,7 @@ def listing(request, dataset, *, page, page_size, **filters):
         "next": page_url(request, page + 1) if page < pages else None,
         "previous": page_url(request, page - 1) if page > 1 else None,
         "results": [
-            dataset.record(obj, context) for obj in records(dataset, queryset)[start : start + page_size]
+            dataset.record(obj, context) for obj in dataset.records(queryset)[start : start + page_size]
         ],
     }
 
@@ -226,8 +221,7 @@ def listing(request, dataset, *, page, page_size, **filters):
 def as_csv(request, dataset, **filters):
     context = dataset.context(request)
     rows = (
-        dataset.csv_row(dataset.record(obj, context))
-        for obj in records(dataset, matching(dataset, **filters))
+        dataset.csv_row(dataset.record(obj, context)) for obj in dataset.records(matching(dataset, **filters))
     )
     response = HttpResponse(csv_text(dataset.csv_header(), rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{dataset.name}.csv"'
@@ -321,7 +315,7 @@ def add_dataset(dataset):
     identifier = Path(..., description=f"The {noun}'s UUID.")
 
     def get_item(request, content_id: uuid.UUID = identifier):
-        obj = records(dataset, dataset.model.objects.live().filter(uuid=content_id)).first()
+        obj = dataset.records(dataset.live().filter(uuid=content_id)).first()
         if obj is None:
             raise ApiError(404, "Not Found", f"No live {noun} has the identifier {content_id}.")
         return dataset.record(obj, dataset.context(request))
