@@ -23,7 +23,7 @@ import json
 import math
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -157,8 +157,10 @@ def parse_since(value):
             "2021-07-08T09:00:00+09:00.",
         )
     try:
-        return datetime.fromisoformat(value.upper().replace(" ", "T"))
-    except ValueError:
+        # In UTC, as the database compares it: a moment near year 1 or 9999 with a far
+        # offset would fall outside the years a date-time can hold.
+        return datetime.fromisoformat(value.upper().replace(" ", "T")).astimezone(UTC)
+    except (ValueError, OverflowError):
         raise bad_parameter("updated_since", f"“{value[:40]}” is not a date and time that exists.") from None
 
 

@@ -109,6 +109,8 @@ def test_the_category_filter_takes_a_slug_or_a_uuid(client, site):
         ("updated_since=yesterday", "updated_since"),
         ("updated_since=2021-02-30T00:00:00Z", "updated_since"),
         ("updated_since=2021-07-08", "updated_since"),
+        ("updated_since=9999-12-31T23:59:59-23:59", "updated_since"),
+        ("updated_since=0001-01-01T00:00:00%2B23:59", "updated_since"),
         ("page=0", "page"),
         ("page=two", "page"),
         ("page_size=201", "page_size"),
