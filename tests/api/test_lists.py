@@ -162,8 +162,13 @@ def queries(client, url):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_list_and_its_csv_run_the_same_queries_at_one_and_at_many_items(client, site, kind):
-    urls = [f"/api/v1/{kind}", f"/api/v1/{kind}.csv", f"/api/v1/{kind}?page_size=200"]
+def test_a_list_its_csv_and_a_detail_run_the_same_queries_at_one_and_at_many_items(client, site, kind):
+    urls = [
+        f"/api/v1/{kind}",
+        f"/api/v1/{kind}.csv",
+        f"/api/v1/{kind}?page_size=200",
+        f"/api/v1/{kind}/{site[kind].uuid}",
+    ]
     if kind in ("initiatives", "videos"):
         urls.append(f"/api/v1/{kind}?category=safety&updated_since=2000-01-01T00:00:00Z")
     before = {url: queries(client, url) for url in urls}
