@@ -1,6 +1,7 @@
 """Facts about stored files, read from their content (never typed in by editors)."""
 
 import dataclasses
+import hashlib
 import io
 import warnings
 
@@ -29,6 +30,7 @@ class FileInfo:
     height: int | None = None
     document_info: dict = dataclasses.field(default_factory=dict)
     text_layer: bool | None = None
+    sha256: str = ""
 
 
 # A PDF's document information that can say who made it and with what.
@@ -107,11 +109,13 @@ def image_size(data):
 
 
 def inspect_file(file):
-    """Size, format, and page count (PDF) or pixel size (image) of a stored or uploaded file."""
+    """Size, format, SHA-256, and page count (PDF) or pixel size (image) of a stored or uploaded file."""
     file.open("rb")
     data = read_all(file)
     mime_type = sniff(data[:16])
-    info = {"size": len(data), "mime_type": mime_type}
+    # The open data publishes each file's SHA-256 so a download can be checked; it is read
+    # here, with the other facts, because rendering a page or the API never opens a file.
+    info = {"size": len(data), "mime_type": mime_type, "sha256": hashlib.sha256(data).hexdigest()}
     if mime_type == PDF:
         info["page_count"] = pdf_page_count(data)
         info["document_info"] = pdf_document_info(data)
@@ -119,3 +123,12 @@ def inspect_file(file):
     elif mime_type in (PNG, JPEG, WEBP):
         info["width"], info["height"] = image_size(data)
     return FileInfo(**info)
+
+
+def sha256_of(file, chunk_size=1024 * 1024):
+    """The SHA-256 (hex) of a stored file, read in chunks (for files saved before it was recorded)."""
+    digest = hashlib.sha256()
+    with file.storage.open(file.name, "rb") as fh:
+        while chunk := fh.read(chunk_size):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -50,3 +50,29 @@ def fill_uuids(apps, app_label, natural_keys):
         for pk, value in model.objects.values_list("pk", key):
             identifier = uuid.uuid5(namespace, f"{label}:{key}={value}")
             model.objects.filter(pk=pk).update(uuid=identifier)
+
+
+def fill_sha256(apps, app_label, model_names):
+    """Record the SHA-256 of files stored before it was (StoredFile.sha256), read in chunks
+    from storage. A file that cannot be read keeps an empty value (logged): its page still
+    renders, and the open data says null until the file is uploaded again."""
+    import logging
+
+    from core.files import sha256_of
+
+    logger = logging.getLogger("portal.migrations")
+    for name in model_names:
+        model = apps.get_model(app_label, name)
+        for obj in model.objects.filter(sha256="").exclude(file=""):
+            try:
+                digest = sha256_of(obj.file)
+            except OSError as error:
+                logger.warning("No SHA-256 for %s %s (%s): %s", name, obj.pk, obj.file.name, error)
+                continue
+            model.objects.filter(pk=obj.pk).update(sha256=digest)
+
+
+def forget_sha256(apps, app_label, model_names):
+    """The reverse of fill_sha256: the field is empty again (it is removed just after)."""
+    for name in model_names:
+        apps.get_model(app_label, name).objects.update(sha256="")

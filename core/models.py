@@ -230,13 +230,20 @@ class StoredFile(CleanTextModel):
     """A downloadable file whose facts are computed from its content on upload.
 
     Subclasses define the `file` field (with its validators) and what owns it.
-    `size`, `mime_type` and `page_count` are never typed in: `save()` fills them
-    from the file whenever a new file has been assigned.
+    `size`, `mime_type`, `sha256` and `page_count` are never typed in: `save()` fills
+    them from the file whenever a new file has been assigned (rendering never opens it).
     """
 
     size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
     mime_type = models.CharField(_("format"), max_length=50, editable=False, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), editable=False, null=True)
+    sha256 = models.CharField(
+        _("SHA-256"),
+        max_length=64,
+        editable=False,
+        blank=True,
+        help_text=_("The file's SHA-256 checksum (hexadecimal), published in the open data."),
+    )
     width = models.PositiveIntegerField(_("width"), editable=False, null=True)
     height = models.PositiveIntegerField(_("height"), editable=False, null=True)
     is_sample = models.BooleanField(
@@ -291,6 +298,7 @@ class StoredFile(CleanTextModel):
         info = inspect_file(self.file)
         self.size = info.size
         self.mime_type = info.mime_type
+        self.sha256 = info.sha256
         self.page_count = info.page_count
         self.width = info.width
         self.height = info.height

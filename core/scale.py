@@ -71,6 +71,7 @@ class ScaleWriter:
             facts = {
                 "size": info.size,
                 "mime_type": info.mime_type,
+                "sha256": info.sha256,
                 "page_count": info.page_count,
                 "text_layer": info.text_layer,
             }

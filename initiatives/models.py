@@ -33,6 +33,24 @@ class InitiativeQuerySet(PublishableQuerySet):
             Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language"))
         )
 
+    def for_api(self):
+        """Open-data records: each with its category, the publication it comes from if that
+        is live (`api_source`), its documents by language and its live related videos in
+        order (`api_video_links`): four queries, whatever the count."""
+        video = self.model._meta.get_field("videos").related_model
+        publication = self.model._meta.get_field("source_publication").related_model
+        return self.select_related("category").prefetch_related(
+            Prefetch("source_publication", queryset=publication.objects.live(), to_attr="api_source"),
+            Prefetch("documents", queryset=InitiativeDocument.objects.order_by("language")),
+            Prefetch(
+                "video_links",
+                queryset=InitiativeVideo.objects.filter(video__in=video.objects.live())
+                .select_related("video")
+                .order_by("order", "id"),
+                to_attr="api_video_links",
+            ),
+        )
+
     def number_availability(self, *, case_study=CASE_STUDY_NUMBERS):
         """The numbers not yet used within `case_study` (1 to 24), and the number after the
         highest used one, as `(free, next_after_highest)`: one query."""

@@ -134,6 +134,8 @@ INSTALLED_APPS = [
     "seminars",
     # The Atom feeds across content apps, and their list page (above the content apps).
     "feeds",
+    # The open data (the API at /api/v1/ and its page), above the content apps too.
+    "opendata",
     # Last: deletes a replaced or deleted file from storage once the change is committed
     # (not the files the site manages itself: infographic renditions and ZIPs).
     "django_cleanup.apps.CleanupConfig",
@@ -143,6 +145,9 @@ MIDDLEWARE = [
     "core.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The API's CORS headers, preflight, HEAD and JSON errors: outside the page cache, so
+    # its hits and 304s get them too (opendata.middleware).
+    "opendata.middleware.OpenDataMiddleware",
     # Anonymous visitors' pages from the shared cache; on a hit nothing below runs.
     "core.page_cache.PageCacheMiddleware",
     # gzip, or Brotli where the client accepts it, for HTML, XML and JSON.

@@ -22,6 +22,8 @@ from initiatives.sitemaps import LIST_PAGES as initiative_pages
 from initiatives.sitemaps import sitemaps as initiative_sitemaps
 from media_library.sitemaps import LIST_PAGES as media_pages
 from media_library.sitemaps import sitemaps as media_sitemaps
+from opendata.api import api as open_data_api
+from opendata.sitemaps import LIST_PAGES as open_data_pages
 from seminars.sitemaps import LIST_PAGES as seminar_pages
 from seminars.sitemaps import sitemaps as seminar_sitemaps
 
@@ -31,7 +33,14 @@ admin.site.index_title = _("Content")
 
 # The sitemap index's sections (see core.sitemaps): the home page and the list pages,
 # then one section per kind of page. Each entry is called per request (no state is kept).
-list_pages = {**category_pages, **initiative_pages, **media_pages, **seminar_pages, **feed_pages}
+list_pages = {
+    **category_pages,
+    **initiative_pages,
+    **media_pages,
+    **seminar_pages,
+    **feed_pages,
+    **open_data_pages,
+}
 home_shows = tuple(dict.fromkeys(label for labels in list_pages.values() for label in labels))
 sitemaps = {
     "pages": functools.partial(PageSitemap, {"home": home_shows, **list_pages}),
@@ -57,6 +66,9 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("csp-report/", core_views.csp_report, name="csp_report"),
     path("print.css", core_views.print_css, name="print_css"),
+    # The open data: read-only JSON and CSV, the OpenAPI schema and the DCAT catalogue
+    # (opendata.api); its page is /<lang>/open-data/ below.
+    path("api/v1/", open_data_api.urls),
 ]
 
 # Uploaded media, in every deployment (not only with debug on): local-disk files are
@@ -85,6 +97,7 @@ urlpatterns += i18n_patterns(
     path("", include("media_library.urls")),
     path("", include("seminars.urls")),
     path("feeds/", include("feeds.urls")),
+    path("open-data/", include("opendata.urls")),
 )
 
 handler400 = "core.views.bad_request"

@@ -59,6 +59,19 @@ class CityQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_api(self):
+        """Open-data records: each with the live seminars it took part in and its role
+        (`api_participations`, newest first): two queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(live_q("seminar__"))
+                .select_related("seminar")
+                .order_by("-seminar__start_date", "seminar__pk"),
+                to_attr="api_participations",
+            )
+        )
+
 
 class City(Publishable):
     """A partner city, or a state or region that takes part like one."""
@@ -189,6 +202,20 @@ class SeminarQuerySet(PublishableQuerySet):
                 "participations",
                 queryset=Participation.objects.filter(live_q("city__")).select_related("city"),
                 to_attr="live_participations",
+            ),
+        )
+
+    def for_api(self):
+        """Open-data records: each with its sessions, programme, photos and the live
+        partners that took part (`api_participations`): five queries, whatever the count."""
+        return self.prefetch_related(
+            "sessions",
+            "programme_items",
+            "photos",
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(live_q("city__")).select_related("city"),
+                to_attr="api_participations",
             ),
         )
 

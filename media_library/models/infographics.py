@@ -72,6 +72,14 @@ class InfographicQuerySet(PublishableQuerySet):
         """Feed entries: each with its category (one query); the original is on the row."""
         return self.select_related("category")
 
+    def for_api(self):
+        """Open-data records: each with its category only if that is live (`api_category`):
+        two queries; the original's facts are on the row."""
+        category = self.model._meta.get_field("category").related_model
+        return self.prefetch_related(
+            models.Prefetch("category", queryset=category.objects.live(), to_attr="api_category")
+        )
+
 
 class Infographic(Publishable, StoredFile):
     """An image of information. The original is kept for download; pages show renditions.
@@ -382,6 +390,11 @@ class InfographicArchive(StoredFile):
         with tempfile.TemporaryFile() as spool:
             write_archive(spool, infographics)
             archive.size = spool.tell()
+            spool.seek(0)
+            digest = hashlib.sha256()
+            while chunk := spool.read(COPY_CHUNK):
+                digest.update(chunk)
+            archive.sha256 = digest.hexdigest()
             spool.seek(0)
             archive.file.save(f"infographics-{fingerprint[:16]}.zip", File(spool), save=False)
         try:

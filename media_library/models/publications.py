@@ -75,6 +75,10 @@ class PublicationQuerySet(PublishableQuerySet):
             )
         )
 
+    def for_api(self):
+        """Open-data records: each with its editions and their files (three queries)."""
+        return self.for_listing()
+
     def newest_first(self):
         """By their latest edition's date, newest first; undated ones last, in their display order."""
         return self.annotate(latest_edition=Max("editions__published_on")).order_by(

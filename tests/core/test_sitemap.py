@@ -147,7 +147,8 @@ def test_drafts_and_scheduled_items_are_left_out(client, many_initiatives):
 
 def test_every_url_has_its_lastmod_and_alternates_in_every_language(client, many_initiatives):
     all_entries = entries(client)
-    assert len(all_entries) == (120 + 1 + 9) * 5  # initiatives, the category, home and eight lists
+    # initiatives, the category, home, eight lists and the open-data page
+    assert len(all_entries) == (120 + 1 + 10) * 5
     for entry in all_entries:
         location = entry.findtext("sm:loc", namespaces=NS)
         assert W3C_DATETIME.fullmatch(entry.findtext("sm:lastmod", namespaces=NS)), location
