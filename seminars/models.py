@@ -185,6 +185,11 @@ class SeminarQuerySet(PublishableQuerySet):
         how many it names): "21 cities took part" naming 13."""
         return self.annotate(named=Count("participations")).filter(declared_city_total__gt=F("named"))
 
+    def possibly_with(self, city):
+        """Seminars whose release names only some of their partners, and not `city`: it
+        may have been one of the others (its partner page says its list may be incomplete)."""
+        return self.partially_named().exclude(participations__city=city)
+
     def for_calendar(self):
         """A seminar with its sessions, for its .ics file (two queries)."""
         return self.prefetch_related("sessions")

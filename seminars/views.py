@@ -97,11 +97,7 @@ class CityDetailView(PreviewableDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Releases that name only some of their partners, and not this one: it may have
-        # been one of the others, so its list of seminars may be incomplete.
-        context["unnamed_in"] = list(
-            Seminar.objects.live().partially_named().exclude(participations__city=self.object)[:RELATED_LIMIT]
-        )
+        context["unnamed_in"] = list(Seminar.objects.live().possibly_with(self.object)[:RELATED_LIMIT])
         return context
 
     def get_page_description(self):
