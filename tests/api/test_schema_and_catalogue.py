@@ -6,7 +6,7 @@ import json
 import pytest
 import rdflib
 from openapi_spec_validator import validate
-from rdflib.namespace import DCAT, DCTERMS, RDF
+from rdflib import namespace as ns
 
 from tests.api.conftest import KINDS
 
@@ -74,27 +74,27 @@ def test_the_catalogue_is_json_ld_with_a_dataset_per_kind(client, site):
     assert json.loads(text)["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
     graph = rdflib.Graph().parse(data=text, format="json-ld")
     catalog = rdflib.URIRef("http://testserver/api/v1/catalog.jsonld")
-    assert (catalog, RDF.type, DCAT.Catalog) in graph
-    datasets = set(graph.objects(catalog, DCAT.dataset))
+    assert (catalog, ns.RDF.type, ns.DCAT.Catalog) in graph
+    datasets = set(graph.objects(catalog, ns.DCAT.dataset))
     assert datasets == {rdflib.URIRef(f"http://testserver/api/v1/{kind}") for kind in KINDS}
     for dataset in datasets:
-        assert (dataset, RDF.type, DCAT.Dataset) in graph
+        assert (dataset, ns.RDF.type, ns.DCAT.Dataset) in graph
         assert (
             dataset,
-            DCTERMS.license,
+            ns.DCTERMS.license,
             rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/"),
         ) in graph
-        assert graph.value(dataset, DCTERMS.modified) is not None
-        assert graph.value(dataset, DCTERMS.publisher) == rdflib.URIRef(
+        assert graph.value(dataset, ns.DCTERMS.modified) is not None
+        assert graph.value(dataset, ns.DCTERMS.publisher) == rdflib.URIRef(
             "https://www.metro.tokyo.lg.jp/english/"
         )
-        languages = {title.language for title in graph.objects(dataset, DCTERMS.title)}
+        languages = {title.language for title in graph.objects(dataset, ns.DCTERMS.title)}
         assert languages == {"en", "ja", "fr", "zh-hans", "ko"}
         media_types = set()
-        for distribution in graph.objects(dataset, DCAT.distribution):
-            download = graph.value(distribution, DCAT.downloadURL)
-            assert download is not None and graph.value(distribution, DCAT.accessURL) == download
-            media_types.add(str(graph.value(distribution, DCAT.mediaType)).rsplit("/", 2)[-2:][1])
+        for distribution in graph.objects(dataset, ns.DCAT.distribution):
+            download = graph.value(distribution, ns.DCAT.downloadURL)
+            assert download is not None and graph.value(distribution, ns.DCAT.accessURL) == download
+            media_types.add(str(graph.value(distribution, ns.DCAT.mediaType)).rsplit("/", 2)[-2:][1])
         assert media_types == {"json", "csv"}
 
 
@@ -102,7 +102,7 @@ def test_the_catalogues_titles_are_translated(client, site):
     graph = rdflib.Graph().parse(data=catalogue(client), format="json-ld")
     titles = {
         title.language: str(title)
-        for title in graph.objects(rdflib.URIRef("http://testserver/api/v1/initiatives"), DCTERMS.title)
+        for title in graph.objects(rdflib.URIRef("http://testserver/api/v1/initiatives"), ns.DCTERMS.title)
     }
     assert titles["en"] == "Initiatives" and titles["ja"] == "取組"
     names = {name.language: str(name) for name in graph.objects(None, rdflib.namespace.FOAF.name)}
