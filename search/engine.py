@@ -37,6 +37,8 @@ from search.text import fold, terms
 
 # Full-text configurations (migration search 0001); other languages match substrings.
 TEXT_SEARCH_CONFIGS = {"en": "portal_english", "fr": "portal_french"}
+# Fields holding sanitised HTML (core.models.RichTextField): their excerpt loses the markup.
+RICH_TEXT_FIELDS = {"body"}
 # Languages written without spaces between words.
 UNSPACED = {"ja", "zh-hans", "ko"}
 
@@ -87,18 +89,34 @@ def search_vector(source, language, *, fields=None):
     return vector
 
 
+def note_vector(language):
+    """The tsvector of an edition's note (a publication is found by its editions' notes)."""
+    return SearchVector(localised("note", language), config=TEXT_SEARCH_CONFIGS[language])
+
+
 def uses_full_text(language):
     return connection.vendor == "postgresql" and language in TEXT_SEARCH_CONFIGS
 
 
-def _substring(expression, words, language):
-    """Every word occurs in the folded text (at a word's start, for spaced languages on SQLite)."""
+def _substring(expression, words, language, caseless):
+    """Every word occurs in the folded text (at a word's start, for spaced languages on
+    SQLite). On PostgreSQL a word without case (安全) is looked for in the text as it is:
+    lower() would double the cost of reading every row."""
     at_word_start = connection.vendor == "sqlite" and language not in UNSPACED
     condition = Q()
-    for word in words:
+    for word, without_case in zip(words, caseless, strict=True):
         pattern = f" {word}" if at_word_start else word
-        condition &= Q(**{f"{expression}__contains": pattern})
+        raw = without_case and connection.vendor == "postgresql"
+        condition &= Q(**{f"{expression}{'_raw' if raw else ''}__contains": pattern})
     return condition
+
+
+def _texts(name, expression):
+    """Aliases for _substring: the folded text, and on PostgreSQL the text as it is."""
+    aliases = {name: Fold(expression)}
+    if connection.vendor == "postgresql":
+        aliases[f"{name}_raw"] = expression
+    return aliases
 
 
 def _named_languages(words):
@@ -114,8 +132,10 @@ def _named_languages(words):
     return found
 
 
-def matching(source, query, words, language):
-    """The live items of `source` that match, each annotated with `search_rank`."""
+def matching(source, query, words, language, languages, caseless):
+    """The live items of `source` that match, each annotated with `search_rank`.
+    `languages`: file languages that find a publication (see _named_languages);
+    `caseless`: for each word, whether it has no case (see _substring)."""
     model = source.model
     queryset = model.objects.live()
     extra = Q()
@@ -126,33 +146,37 @@ def matching(source, query, words, language):
         editions = edition.objects.all()
         if uses_full_text(language):
             config = TEXT_SEARCH_CONFIGS[language]
-            editions = editions.alias(
-                search_note=SearchVector(localised("note", language), config=config)
-            ).filter(search_note=SearchQuery(query, search_type="websearch", config=config))
+            editions = editions.alias(search_note=note_vector(language)).filter(
+                search_note=SearchQuery(query, search_type="websearch", config=config)
+            )
         else:
-            editions = editions.alias(search_note=Fold(localised("note", language))).filter(
-                _substring("search_note", words, language)
+            editions = editions.alias(**_texts("search_note", localised("note", language))).filter(
+                _substring("search_note", words, language, caseless)
             )
         extra |= Q(pk__in=editions.values("publication"))
-        languages = _named_languages(words)
-        if languages:
-            files = file_model.objects.filter(language__in=languages)
-            extra |= Q(pk__in=files.values("edition__publication"))
+        files = file_model.objects.filter(language__in=languages)
+        extra |= Q(pk__in=files.values("edition__publication"))
     if uses_full_text(language):
         config = TEXT_SEARCH_CONFIGS[language]
         search_query = SearchQuery(query, search_type="websearch", config=config)
-        return (
-            queryset.alias(search_document=search_vector(source, language))
-            .filter(Q(search_document=search_query) | extra)
-            .annotate(search_rank=SearchRank(F("search_document"), search_query))
-        )
-    title_matches = _substring("search_title", words, language)
+        queryset = queryset.alias(search_document=search_vector(source, language))
+        if extra:
+            # With an OR beside it, the index is read in a subquery of its own: a
+            # condition OR'ed with a subquery would be checked row by row, each row's
+            # tsvector made again.
+            own = model._base_manager.alias(search_document=search_vector(source, language))
+            matches = own.filter(search_document=search_query).values("pk")
+            queryset = queryset.filter(Q(pk__in=matches) | extra)
+        else:
+            queryset = queryset.filter(search_document=search_query)
+        return queryset.annotate(search_rank=SearchRank(F("search_document"), search_query))
+    title_matches = _substring("search_title", words, language, caseless)
     return (
         queryset.alias(
-            search_document=Fold(document(source.fields, language)),
-            search_title=Fold(localised(source.title, language)),
+            **_texts("search_document", document(source.fields, language)),
+            **_texts("search_title", localised(source.title, language)),
         )
-        .filter(_substring("search_document", words, language) | extra)
+        .filter(_substring("search_document", words, language, caseless) | extra)
         .annotate(
             search_rank=Case(
                 When(title_matches, then=Value(1.0)), default=Value(0.5), output_field=FloatField()
@@ -189,7 +213,7 @@ class Hit:
     url: str
     title: str
     title_language: str
-    texts: list  # [(text, language)], the excerpt's candidates
+    texts: list  # [(text, language, is rich text)], the excerpt's candidates
 
 
 def _shown(values, chain):
@@ -200,50 +224,126 @@ def _shown(values, chain):
     return "", chain[0]
 
 
+# Stand-ins for what a visitor typed while a search's SQL is compiled (see Search):
+# letters only, so that LIKE escaping leaves them as they are.
+QUERY_STAND_IN = "qqsearchqq"
+
+
+def _word_stand_in(i):
+    return f"qqword{chr(97 + i)}qq"
+
+
+def _language_stand_in(i):
+    return f"qqlanguage{chr(97 + i)}qq"
+
+
+class _Compiled:
+    """A search's two statements for one shape (database, language, number of words,
+    kind), with stand-ins where the visitor's words go. Django's ORM takes longer to
+    build and compile these UNIONs of seven kinds than the database takes to answer
+    them, so each shape is compiled once per process and reused."""
+
+    def __init__(self, language, caseless, kind):
+        words = [_word_stand_in(i) for i in range(len(caseless))]
+        languages = [_language_stand_in(i) for i in range(len(LANGUAGE_CODES))]
+        querysets = {
+            s.kind: matching(s, QUERY_STAND_IN, words, language, languages, caseless) for s in SOURCES
+        }
+        parts, self.counts_params = [], []
+        for name, queryset in querysets.items():
+            sql, params = queryset.order_by().values("pk").query.sql_with_params()
+            # Django's own SQL of a queryset; no visitor's text is in it (see Search).
+            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name}_hits)")  # noqa: S608
+            self.counts_params += params
+        self.counts_sql = "SELECT " + ", ".join(parts)
+        self.kinds = list(querysets)
+        selects = []
+        for name in [kind] if kind else self.kinds:
+            # Named after annotating: modeltranslation's values() would add every field
+            # when given expressions only.
+            columns = _columns(BY_KIND[name], language)
+            selects.append(querysets[name].order_by().annotate(**columns).values(*columns))
+        rows = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
+        rows = rows.order_by("-hit_rank", "hit_order", "hit_pk")
+        self.hits_sql, self.hits_params = rows.query.sql_with_params()
+
+
+_compiled = {}
+
+
+def compiled(language, words, kind):
+    """The statements for a search's shape: its words' number and case, its kind."""
+    caseless = tuple(word.lower() == word.upper() for word in words)
+    key = (connection.vendor, language, caseless, kind)
+    if key not in _compiled:
+        if len(_compiled) > 500:
+            _compiled.clear()
+        _compiled[key] = _Compiled(language, caseless, kind)
+    return _compiled[key]
+
+
 class Search:
-    """A visitor's search in one language: counts per kind, and pages of hits."""
+    """A visitor's search in one language: counts per kind, and pages of hits.
+
+    The statements come compiled with stand-ins (_Compiled); the visitor's query, words
+    (escaped for LIKE) and the languages they name take the stand-ins' places among the
+    parameters, so nothing a visitor typed is ever part of the SQL text.
+    """
 
     def __init__(self, query, language):
         self.query = query
         self.language = language
         self.words = terms(query)
-        self.querysets = {}
-        if self.words:
-            self.querysets = {s.kind: matching(s, query, self.words, language) for s in SOURCES}
+        named = sorted(_named_languages(self.words)) if self.words else []
+        escape = connection.ops.prep_for_like_query
+        self.replacements = [(_word_stand_in(i), escape(word)) for i, word in enumerate(self.words)]
+        self.languages = {
+            _language_stand_in(i): (named[i] if i < len(named) else "") for i in range(len(LANGUAGE_CODES))
+        }
+
+    def _params(self, params):
+        values = []
+        for param in params:
+            if param == QUERY_STAND_IN:
+                param = self.query
+            elif param in self.languages:
+                param = self.languages[param]
+            elif isinstance(param, str) and "qqword" in param:
+                for stand_in, word in self.replacements:
+                    param = param.replace(stand_in, word)
+            values.append(param)
+        return values
 
     def counts(self):
         """{kind: number of matches}, in one query."""
         if not self.words:
             return {source.kind: 0 for source in SOURCES}
-        parts, params = [], []
-        for kind, queryset in self.querysets.items():
-            sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
-            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {kind}_hits)")  # noqa: S608 (Django's own SQL)
-            params += part_params
+        statements = compiled(self.language, self.words, "")
         with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join(parts), params)
+            cursor.execute(statements.counts_sql, self._params(statements.counts_params))
             row = cursor.fetchone()
-        return dict(zip(self.querysets, row, strict=True))
+        return dict(zip(statements.kinds, row, strict=True))
 
     def hits(self, kind, start, stop):
         """The hits from `start` to `stop` in rank order, of one kind or (None) of all."""
         if not self.words:
             return []
-        kinds = [kind] if kind else list(self.querysets)
-        parts = []
-        for k in kinds:
-            # Named after annotating: modeltranslation's values() would add every field
-            # when given expressions only.
-            columns = _columns(BY_KIND[k], self.language)
-            parts.append(self.querysets[k].order_by().annotate(**columns).values(*columns))
-        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        rows = rows.order_by("-hit_rank", "hit_order", "hit_pk")[start:stop]
+        statements = compiled(self.language, self.words, kind or "")
+        sql = f"{statements.hits_sql} LIMIT {int(stop) - int(start)} OFFSET {int(start)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, self._params(statements.hits_params))
+            names = [column[0] for column in cursor.description]
+            rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
         chain = fallback_chain(self.language)
         hits = []
         for row in rows:
             source = BY_KIND[row["hit_kind"]]
             title, title_language = _shown([row[f"hit_title_{i}"] for i in range(3)], chain)
-            texts = [_shown([row[f"hit_text{slot}_{i}"] for i in range(3)], chain) for slot in (1, 2)]
+            texts = []
+            for slot, field in enumerate(source.excerpt_fields, start=1):
+                text, text_language = _shown([row[f"hit_text{slot}_{i}"] for i in range(3)], chain)
+                if text:
+                    texts.append((text, text_language, field in RICH_TEXT_FIELDS))
             hits.append(
                 Hit(
                     kind=source.kind,
@@ -251,7 +351,7 @@ class Search:
                     url=source.url(row["hit_slug"]),
                     title=title,
                     title_language=title_language,
-                    texts=[text for text in texts if text[0]],
+                    texts=texts,
                 )
             )
         return hits

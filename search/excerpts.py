@@ -84,8 +84,11 @@ def highlight(text, words, *, spaced):
 
 def excerpt(texts, words, *, spaced):
     """(html, language) of a short excerpt around the first match in the first text that
-    has one (else the first text's beginning). `texts` are (text, language) pairs."""
-    candidates = [(plain(text), language) for text, language in texts]
+    has one (else the first text's beginning). `texts` are (text, language, is rich
+    text) triples: rich text loses its markup, plain text keeps every character."""
+    candidates = [
+        (plain(text) if rich else " ".join(text.split()), language) for text, language, rich in texts
+    ]
     candidates = [(text, language) for text, language in candidates if text]
     if not candidates:
         return "", ""

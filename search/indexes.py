@@ -25,10 +25,13 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_french;
 
 
 def indexes(apps):
-    """(model, GinIndex) for every source and full-text language."""
-    from search.engine import TEXT_SEARCH_CONFIGS, search_vector
+    """(model, GinIndex) for every source and full-text language, and editions' notes."""
+    from search.engine import TEXT_SEARCH_CONFIGS, note_vector, search_vector
     from search.sources import SOURCES
 
+    edition = apps.get_model("media_library", "edition")
+    for language in TEXT_SEARCH_CONFIGS:
+        yield edition, GinIndex(note_vector(language), name=f"search_edition_{language}")
     for source in SOURCES:
         model = apps.get_model(source.app_label, source.model_name)
         for language in TEXT_SEARCH_CONFIGS:
