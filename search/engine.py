@@ -98,16 +98,20 @@ def uses_full_text(language):
     return connection.vendor == "postgresql" and language in TEXT_SEARCH_CONFIGS
 
 
-def _substring(expression, words, language, caseless):
-    """Every word occurs in the folded text (at a word's start, for spaced languages on
-    SQLite). On PostgreSQL a word without case (安全) is looked for in the text as it is:
-    lower() would double the cost of reading every row."""
+def _substring(names, words, language, caseless):
+    """Every word occurs in one of the texts `names` (aliases made by _texts), folded; at
+    a word's start, for spaced languages on SQLite. On PostgreSQL a word without case
+    (安全) is looked for in the text as it is: lower() doubles the cost of reading every
+    row. Each text is matched on its own (an OR), not joined into one: half the cost."""
     at_word_start = connection.vendor == "sqlite" and language not in UNSPACED
     condition = Q()
     for word, without_case in zip(words, caseless, strict=True):
         pattern = f" {word}" if at_word_start else word
-        raw = without_case and connection.vendor == "postgresql"
-        condition &= Q(**{f"{expression}{'_raw' if raw else ''}__contains": pattern})
+        suffix = "_raw" if without_case and connection.vendor == "postgresql" else ""
+        in_any = Q()
+        for name in names:
+            in_any |= Q(**{f"{name}{suffix}__contains": pattern})
+        condition &= in_any
     return condition
 
 
@@ -151,7 +155,7 @@ def matching(source, query, words, language, languages, caseless):
             )
         else:
             editions = editions.alias(**_texts("search_note", localised("note", language))).filter(
-                _substring("search_note", words, language, caseless)
+                _substring(["search_note"], words, language, caseless)
             )
         extra |= Q(pk__in=editions.values("publication"))
         files = file_model.objects.filter(language__in=languages)
@@ -170,13 +174,14 @@ def matching(source, query, words, language, languages, caseless):
         else:
             queryset = queryset.filter(search_document=search_query)
         return queryset.annotate(search_rank=SearchRank(F("search_document"), search_query))
-    title_matches = _substring("search_title", words, language, caseless)
+    names = [f"search_text_{i}" for i in range(len(source.fields))]
+    texts = {}
+    for name, field in zip(names, source.fields, strict=True):
+        texts.update(_texts(name, localised(field, language)))
+    title_matches = _substring(names[:1], words, language, caseless)
     return (
-        queryset.alias(
-            **_texts("search_document", document(source.fields, language)),
-            **_texts("search_title", localised(source.title, language)),
-        )
-        .filter(_substring("search_document", words, language, caseless) | extra)
+        queryset.alias(**texts)
+        .filter(_substring(names, words, language, caseless) | extra)
         .annotate(
             search_rank=Case(
                 When(title_matches, then=Value(1.0)), default=Value(0.5), output_field=FloatField()
