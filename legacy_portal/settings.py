@@ -136,6 +136,8 @@ INSTALLED_APPS = [
     "feeds",
     # The open data (the API at /api/v1/ and its page), above the content apps too.
     "opendata",
+    # Site search over every content app (search.engine), above them too.
+    "search",
     # Last: deletes a replaced or deleted file from storage once the change is committed
     # (not the files the site manages itself: infographic renditions and ZIPs).
     "django_cleanup.apps.CleanupConfig",

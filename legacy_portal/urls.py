@@ -98,6 +98,7 @@ urlpatterns += i18n_patterns(
     path("", include("seminars.urls")),
     path("feeds/", include("feeds.urls")),
     path("open-data/", include("opendata.urls")),
+    path("search/", include("search.urls")),
 )
 
 handler400 = "core.views.bad_request"

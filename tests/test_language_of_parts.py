@@ -177,6 +177,12 @@ PAGES = [
     "/{lang}/seminars/seminar/",
     "/{lang}/cities/",
     "/{lang}/cities/harbour-city/",
+    # Search results: each query matches one field, so that the others (titles,
+    # excerpts) are shown whole, not cut by <mark>, and the walk can find them.
+    "/{lang}/search/?q=underground",
+    "/{lang}/search/?q=welcomed",
+    "/{lang}/search/?q=someland",
+    "/{lang}/search/?q=chart",
 ]
 
 

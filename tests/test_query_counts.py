@@ -55,6 +55,11 @@ BUDGET = {
     "/en/cities/fixed-city/": 3,  # + releases that name only some of their partners
     "/ja/": 10,
     "/ja/infographics/": 4,
+    # Search: the counts of every kind, then the page (a UNION of the kinds), whatever
+    # matches; "summary" is in the areas', initiatives' and seminars' texts.
+    "/en/search/?q=summary": 2,
+    "/en/search/?q=summary&type=initiative": 2,
+    "/ja/search/?q=summary": 2,
 }
 
 
