@@ -19,7 +19,8 @@ import copy
 import hashlib
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, F, Func, Q, Value, When
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Case, CharField, F, Func, Q, Value, When
 from django.db.models.fields.json import KT
 from django.db.models.lookups import Exact
 from modeltranslation.translator import NotRegistered, translator
@@ -176,18 +177,34 @@ def with_states(queryset):
     )
 
 
-def count_states(model):
+# {(model label, database alias): (sql, params)}: the states query, compiled once per
+# process (building and compiling its expressions costs more than running it).
+_STATES_SQL = {}
+
+
+def count_states(model, *, using=DEFAULT_DB_ALIAS):
     """(number of objects, {lang: {state: objects}}) of `model`, counted by the database
     in one query, however many objects there are."""
+    connection = connections[using]
     names = [f"translation_{lang.replace('-', '_')}" for lang in TARGET_LANGUAGES]
+    key = (model._meta.label, using)
+    if key not in _STATES_SQL:
+        inner, params = (
+            with_states(model._base_manager.using(using).order_by()).values(*names).query.sql_with_params()
+        )
+        columns = ", ".join(connection.ops.quote_name(name) for name in names)
+        # Each row's states once, then grouped (grouping by the expressions repeats them).
+        sql = f"SELECT {columns}, COUNT(*) FROM ({inner}) states GROUP BY {columns}"  # noqa: S608 (our own names)
+        _STATES_SQL[key] = (sql, params)
     counts = {lang: dict.fromkeys((COMPLETE, MISSING, OUTDATED), 0) for lang in TARGET_LANGUAGES}
     total = 0
-    rows = with_states(model._base_manager.order_by()).values(*names).annotate(objects=Count("pk"))
-    for row in rows:
-        total += row["objects"]
-        for lang, name in zip(TARGET_LANGUAGES, names, strict=True):
-            if row[name]:
-                counts[lang][row[name]] += row["objects"]
+    with connection.cursor() as cursor:
+        cursor.execute(*_STATES_SQL[key])
+        for *states, objects in cursor.fetchall():
+            total += objects
+            for lang, state in zip(TARGET_LANGUAGES, states, strict=True):
+                if state:
+                    counts[lang][state] += objects
     return total, counts
 
 
