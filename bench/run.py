@@ -11,9 +11,13 @@ publications, cities and seminars), then serves, under the same gunicorn setting
 
 and runs wrk against each page: the bare view, then the cached site, then the bare view
 again, then the uncached site, so the two bare runs frame the page's. It prints, per page:
-its SQL queries and size (rendered in-process), req/s and the share of the bare view's
-req/s (the mean of its two framing runs), p50 and p99, cached and uncached. The ratios
-cancel most of the machine's speed and load; the load average is printed too.
+its SQL queries (with the shipped content / after the scale content: the two must be
+equal), size and time of one request rendered in-process (bench/queries.py), req/s and
+the share of the bare view's req/s (the mean of its two framing runs), p50 and p99,
+cached and uncached. The ratios cancel most of the machine's speed and load; the load
+average is printed too. Then the admin's change lists, search, dashboard and translation
+overview, timed for a signed-in superuser in-process (bench/admin.py), and last each of
+the issue's targets, met or missed by which pages.
 """
 
 import argparse
@@ -134,7 +138,7 @@ def wrk(url, seconds, connections):
     }
 
 
-def prepare(database, work, scale):
+def prepare(database, work):
     env = {
         **os.environ,
         "DJANGO_DEBUG": "false",
@@ -156,25 +160,30 @@ def prepare(database, work, scale):
     started = time.monotonic()
     for args in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_legacy_content"]):
         run(args, env)
-    if scale:
-        run(["generate_scale_content"], env)
     print(f"  {database}: site built in {time.monotonic() - started:.0f} s", flush=True)
     return env
+
+
+def measure(module, paths, env):
+    """The JSON that bench.queries or bench.admin prints, run in a process of its own."""
+    out = subprocess.run(
+        [PYTHON, "-m", module, *paths], cwd=BASE_DIR, env=env, check=True, capture_output=True
+    ).stdout
+    return json.loads(out)
 
 
 def bench(database, work, options):
     import redis
 
-    env = prepare(database, work, options.scale)
-    counts = json.loads(
-        subprocess.run(
-            [PYTHON, "-m", "bench.queries", *options.pages],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-        ).stdout
-    )
+    env = prepare(database, work)
+    # The same pages' queries with the shipped content only, then (--scale) at 10,000.
+    small = counts = measure("bench.queries", options.pages, env)
+    if options.scale:
+        started = time.monotonic()
+        run(["generate_scale_content"], env)
+        print(f"  {database}: scale content generated in {time.monotonic() - started:.0f} s", flush=True)
+        counts = measure("bench.queries", options.pages, env)
+    print(f"\n{database}{' with scale content' if options.scale else ''}:\n{HEADER}", flush=True)
     redis.Redis.from_url(REDIS_URL).flushdb()
     cached_env = {**env, "REDIS_URL": REDIS_URL, "PORTAL_PAGE_CACHE_SECONDS": "3600"}
     uncached_env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "0"}
@@ -192,27 +201,84 @@ def bench(database, work, options):
             after = wrk(bare.url(path), options.seconds, options.connections)
             miss = wrk(uncached.url(path), options.seconds, options.connections)
             yardstick = (before["rps"] + after["rps"]) / 2
-            rows.append((path, counts[path], yardstick, hit, miss))
+            rows.append((path, small[path], counts[path], yardstick, hit, miss))
             print(format_row(rows[-1]), flush=True)
-    return rows
+    admin = measure("bench.admin", [], env)
+    print(f"\n{database}, the admin as a signed-in superuser (in-process, page cache off):\n{ADMIN_HEADER}")
+    for path, figures in admin.items():
+        print(
+            f"  {path:<64} {figures['status']:>3} {figures['queries']:>3} {figures['bytes'] / 1024:>6.1f} "
+            f"{figures['best_ms']:>7.0f} {figures['median_ms']:>7.0f}",
+            flush=True,
+        )
+    return {"rows": rows, "admin": admin}
 
 
 def format_row(row):
-    path, count, yardstick, hit, miss = row
+    path, small, count, yardstick, hit, miss = row
 
     def part(result):
         share = 100 * result["rps"] / yardstick
         errors = f" ({result['errors']} errors)" if result["errors"] else ""
         return f"{result['rps']:>7.0f} {share:>5.1f} % {result['p50']:>6.1f} {result['p99']:>6.1f}{errors}"
 
-    return f"  {path:<46} {count['queries']:>3} {count['bytes'] / 1024:>6.1f}  {part(hit)}   {part(miss)}"
+    queries = f"{small['queries']}/{count['queries']}"
+    return (
+        f"  {path:<46} {queries:>5} {count['bytes'] / 1024:>6.1f} {count['ms']:>5.0f}  "
+        f"{part(hit)}   {part(miss)}"
+    )
 
 
 HEADER = (
-    f"  {'page':<46} {'SQL':>3} {'kB':>6}  {'cached req/s  share   p50    p99':<33}   "
+    f"  {'page':<46} {'SQL':>5} {'kB':>6} {'ms':>5}  {'cached req/s  share   p50    p99':<33}   "
     f"{'uncached req/s share   p50    p99'}\n"
-    f"  {'':<46} {'':>3} {'':>6}  {'':>7} {'(of bare)':>7} {'(ms)':>6} {'(ms)':>6}"
+    f"  {'':<46} {'':>5} {'':>6} {'':>5}  {'':>7} {'(of bare)':>7} {'(ms)':>6} {'(ms)':>6}"
 )
+ADMIN_HEADER = f"  {'page':<64} {'':>3} {'SQL':>3} {'kB':>6} {'best ms':>7} {'median':>7}"
+
+
+def check_targets(results, scale):
+    """The issue's targets, each with the pages that miss it (an empty list meets it)."""
+    lines = []
+    for database, result in results.items():
+        rows, admin = result["rows"], result["admin"]
+
+        def moved(row):
+            return row[1]["queries"] != row[2]["queries"]
+
+        def share(part, row):
+            return 100 * row[part]["rps"] / row[3]
+
+        checks = [
+            ("cached >= 85 % of the bare view", [r[0] for r in rows if share(4, r) < 85]),
+            ("uncached >= 10 % of the bare view", [r[0] for r in rows if share(5, r) < 10]),
+            ("<= 10 queries a page", [r[0] for r in rows if r[2]["queries"] > 10]),
+            ("no errors under load", [r[0] for r in rows if r[4]["errors"] or r[5]["errors"]]),
+            ("admin pages < 200 ms (median)", [p for p, f in admin.items() if f["median_ms"] >= 200]),
+        ]
+        if scale:
+            checks += [
+                (
+                    "the same queries at 3 and at 10,000",
+                    [r[0] for r in rows if r[1]["queries"] != r[2]["queries"]],
+                ),
+                ("< 100 ms a page (in-process)", [r[0] for r in rows if r[2]["ms"] >= 100]),
+                ("< 150 kB a page", [r[0] for r in rows if r[2]["bytes"] >= 150 * 1024]),
+            ]
+        for name, missed in checks:
+            verdict = "met" if not missed else f"MISSED by {len(missed)}: {', '.join(missed)}"
+            lines.append(f"  {database:<9} {name:<38} {verdict}")
+    if {"sqlite", "postgres"} <= results.keys():
+        slower = [
+            path
+            for (path, *_s, sqlite_miss), (_p, *_g, pg_miss) in zip(
+                results["sqlite"]["rows"], results["postgres"]["rows"], strict=True
+            )
+            if pg_miss["rps"] < 0.95 * sqlite_miss["rps"]
+        ]
+        verdict = "met" if not slower else f"MISSED by {len(slower)}: {', '.join(slower)}"
+        lines.append(f"  {'both':<9} {'PostgreSQL uncached >= SQLite (5 % noise)':<38} {verdict}")
+    return lines
 
 
 def main():
@@ -231,12 +297,14 @@ def main():
         f"wrk {options.seconds} s, {options.connections} connections",
         flush=True,
     )
+    results = {}
     try:
         for database in ["sqlite", "postgres"] if options.database == "both" else [options.database]:
-            print(f"\n{database}{' with scale content' if options.scale else ''}:\n{HEADER}", flush=True)
-            bench(database, work, options)
+            results[database] = bench(database, work, options)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print("\ntargets:")
+    print("\n".join(check_targets(results, options.scale)))
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -8,12 +8,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from core import (
             checks,  # noqa: F401 (registers the deployment checks)
             page_cache,
+            translations,
         )
 
         page_cache.connect_signals()
+        connection_created.connect(translations.register_sqlite_functions)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

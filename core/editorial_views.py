@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core import revisions, translations
+from core import page_cache, revisions, translations
 from core.i18n import language_name
 from core.models import PendingChange, StandIn, Status, Transition
 
@@ -29,14 +29,8 @@ def translated_models():
     )
 
 
-def _rows(model):
-    """The model's objects with only what the overview needs: their texts and meta."""
-    names = ["pk", "translation_meta"] + [
-        build_localized_fieldname(field, lang)
-        for field in translations.translated_fields(model)
-        for lang in ("en", *translations.TARGET_LANGUAGES)
-    ]
-    return model._base_manager.only(*names).order_by("pk")
+# The drill-down lists at most this many objects (and says how many there are).
+DRILL_DOWN_LIMIT = 200
 
 
 def can_view_overview(user):
@@ -54,15 +48,9 @@ def overview(request, admin_site):
     if not can_view_overview(request.user):
         raise PermissionDenied
     matrix = []
+    states = translation_states()
     for model in translated_models():
-        counts = {lang: dict.fromkeys(STATES, 0) for lang in translations.TARGET_LANGUAGES}
-        total = 0
-        for obj in _rows(model):
-            total += 1
-            for lang in translations.TARGET_LANGUAGES:
-                state = translations.object_state(obj, lang)
-                if state:
-                    counts[lang][state] += 1
+        total, counts = states[model._meta.label_lower]
         cells = [
             {
                 "lang": lang,
@@ -105,17 +93,19 @@ def drill_down(request, admin_site, label, lang):
     state = request.GET.get("state", translations.MISSING)
     if model is None or lang not in translations.TARGET_LANGUAGES or state not in STATES:
         raise Http404
+    # The database picks the objects in that state; only the first few are loaded.
+    matching = translations.with_states(model._base_manager.order_by("pk")).filter(
+        **{f"translation_{lang.replace('-', '_')}": state}
+    )
+    total = matching.count()
     rows = []
-    for obj in _rows(model):
-        if translations.object_state(obj, lang) != state:
-            continue
+    for obj in matching[:DRILL_DOWN_LIMIT]:
         fields = [
             str(model._meta.get_field(build_localized_fieldname(field, lang)).verbose_name)
             for field in translations.translated_fields(model)
             if translations.state(obj, field, lang) == state
         ]
-        full = model._base_manager.get(pk=obj.pk)
-        rows.append({"object": full, "fields": fields, "url": _change_url(full)})
+        rows.append({"object": obj, "fields": fields, "url": _change_url(obj)})
     context = {
         **admin_site.each_context(request),
         "title": _("%(type)s: %(state)s in %(language)s")
@@ -125,6 +115,7 @@ def drill_down(request, admin_site, label, lang):
             "language": language_name(lang),
         },
         "rows": rows,
+        "total": total,
         "lang": lang,
         "state": state,
     }
@@ -250,15 +241,23 @@ def review_panel(request):
     }
 
 
+def translation_states():
+    """{"app_label.model": (objects, {lang: {state: objects}})} of every translated content
+    type: counted by the database, one query per type, and kept until content changes
+    (core.page_cache.remember), so the dashboard and the overview stay fast at scale."""
+    return page_cache.remember(
+        "translation-states",
+        lambda: {model._meta.label_lower: translations.count_states(model) for model in translated_models()},
+    )
+
+
 def translation_gaps():
     """Objects missing or behind a translation, per language, over every content type."""
     gaps = {lang: {"missing": 0, "outdated": 0} for lang in translations.TARGET_LANGUAGES}
-    for model in translated_models():
-        for obj in _rows(model):
-            for lang in translations.TARGET_LANGUAGES:
-                state = translations.object_state(obj, lang)
-                if state in (translations.MISSING, translations.OUTDATED):
-                    gaps[lang][state] += 1
+    for _total, counts in translation_states().values():
+        for lang, states in counts.items():
+            for state in (translations.MISSING, translations.OUTDATED):
+                gaps[lang][state] += states[state]
     return [(code, language_name(code), counts) for code, counts in gaps.items()]
 
 

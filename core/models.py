@@ -370,6 +370,27 @@ class DownloadCount(models.Model):
             cls.objects.filter(**key).update(count=F("count") + 1)
 
     @classmethod
+    def with_totals(cls, queryset, *, days):
+        """`queryset` of files whose rows also carry `downloads_total` and `downloads_recent`
+        (the last `days` days): what totals_for() gives, for a whole list in its one query."""
+        rows = (
+            cls.objects.filter(
+                content_type=ContentType.objects.get_for_model(queryset.model, for_concrete_model=False),
+                object_id=models.OuterRef("pk"),
+            )
+            .order_by()
+            .values("object_id")
+        )
+        since = timezone.localdate() - datetime.timedelta(days=days - 1)
+
+        def total(of):
+            return Coalesce(models.Subquery(of.annotate(n=models.Sum("count")).values("n")), 0)
+
+        return queryset.annotate(
+            downloads_total=total(rows), downloads_recent=total(rows.filter(day__gte=since))
+        )
+
+    @classmethod
     def totals_for(cls, obj, *, days=None):
         """(all-time total, total of the last `days` days) for one file."""
         qs = cls.objects.filter(

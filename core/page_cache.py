@@ -352,3 +352,29 @@ class PageCacheMiddleware:
                 logger.warning("Page cache: could not store %s: %s", request.path, error)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+def remember(name, compute):
+    """compute()'s value, kept in the cache until the content version moves.
+
+    For figures about content that are slow to count at scale (the translation
+    overview's): computed once per content version, so no row can change behind them.
+    Computed every time when the page cache is off (the version then never moves) or
+    while the cache does not answer.
+    """
+    if not enabled() or time.monotonic() < PageCacheMiddleware.down_until:
+        return compute()
+    key = f"portal:figures:{name}"
+    try:
+        version, _next_at, entry = versions().read(key)
+    except Exception as error:
+        logger.warning("Page cache unavailable, counting %s afresh: %s", name, error)
+        return compute()
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    try:
+        cache.set(key, (version, value), timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
+    except Exception as error:
+        logger.warning("Page cache: could not keep %s: %s", name, error)
+    return value

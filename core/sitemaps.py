@@ -12,7 +12,8 @@ loads every item of a section to count its pages, reverses 30 URLs per item (one
 language and alternate), and renders through a template tag per entry. Here a page is
 one query of two columns, each language's address is reversed once with a placeholder
 slug and completed per item, and the XML is written by `core.templatetags.sitemap_xml`.
-The index asks each section once for its count and latest change (one aggregate query).
+The index asks the database once for every section's count and latest change (one
+`UNION ALL` of an aggregate per model), whatever the number of sections and items.
 """
 
 import math
@@ -23,13 +24,35 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import index as django_index
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Value
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import override
 
 # Stands for the slug in the reversed address; slugs are [-a-zA-Z0-9_]+, so it can be split on.
 PLACEHOLDER = "slug-placeholder-0e1f"
+
+
+def live_stats(models):
+    """{model: (count, latest updated_at)} of each model's live items, in one query.
+
+    One aggregate per model joined by `UNION ALL`: the sitemap index needs every
+    section's count and latest change, and the pages section every kind's latest change.
+    """
+    models = list(dict.fromkeys(models))
+    if not models:
+        return {}
+    parts = [
+        model.objects.live()
+        .order_by()
+        .annotate(label=Value(model._meta.label))
+        .values("label")
+        .annotate(count=Count("pk"), latest=Max("updated_at"))
+        for model in models
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = {row["label"]: (row["count"], row["latest"]) for row in rows}
+    return {model: found.get(model._meta.label, (0, None)) for model in models}
 
 
 class Pages:
@@ -123,9 +146,16 @@ class PortalSitemap(PagedSitemap):
     def items(self):
         return self.model.objects.live().order_by("pk")
 
+    def stats_models(self):
+        """The models whose live counts and latest changes this section's index entry needs."""
+        return [self.model]
+
+    def use_stats(self, stats):
+        """Take this section's figures from `live_stats()` (the index asks once for all)."""
+        self.stats = stats[self.model]
+
     def count_and_latest(self):
-        stats = self.model.objects.live().aggregate(count=Count("pk"), latest=Max("updated_at"))
-        return stats["count"], stats["latest"]
+        return live_stats([self.model])[self.model]
 
     def rows(self, offset, limit):
         return list(self.items().values_list("slug", "updated_at")[offset : offset + limit])
@@ -164,13 +194,18 @@ class PageSitemap(PagedSitemap):
     def items(self):
         return list(self.pages)
 
+    def stats_models(self):
+        labels = {label for page_models in self.pages.values() for label in page_models}
+        return [apps.get_model(label) for label in sorted(labels)]
+
+    def use_stats(self, stats):
+        self.model_latest = {model._meta.label: stats[model][1] for model in self.stats_models()}
+
     @cached_property
     def model_latest(self):
-        labels = {label for page_models in self.pages.values() for label in page_models}
-        return {
-            label: apps.get_model(label).objects.live().aggregate(latest=Max("updated_at"))["latest"]
-            for label in sorted(labels)
-        }
+        """{"app_label.Model": latest change among its live items} (one query for all)."""
+        stats = live_stats(self.stats_models())
+        return {model._meta.label: latest for model, (_count, latest) in stats.items()}
 
     @cached_property
     def site_latest(self):
@@ -206,8 +241,11 @@ def index(request, sitemaps, **kwargs):
     """Django's sitemap index, without the sections that have nothing live to list (they
     would be entries without a date, pointing at empty pages).
 
-    The sections are made once here and handed over made, so that each counts its
-    items once.
+    The sections are made once here and handed over made, with their counts and latest
+    changes from one query for all of them (`live_stats()`).
     """
     sections = {name: site() if callable(site) else site for name, site in sitemaps.items()}
+    stats = live_stats(model for site in sections.values() for model in site.stats_models())
+    for site in sections.values():
+        site.use_stats(stats)
     return django_index(request, {name: site for name, site in sections.items() if site.stats[0]}, **kwargs)

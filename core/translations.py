@@ -19,6 +19,10 @@ import copy
 import hashlib
 
 from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Case, CharField, F, Func, Q, Value, When
+from django.db.models.fields.json import KT
+from django.db.models.lookups import Exact
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -37,6 +41,34 @@ def translated_fields(model):
 
 def text_hash(value):
     return hashlib.sha256((value or "").strip().encode()).hexdigest()[:12]
+
+
+class TextHash(Func):
+    """`text_hash()` computed by the database, so translation states can be counted there.
+
+    SQLite calls `text_hash` itself (registered on each connection by `register_sqlite_functions`);
+    PostgreSQL trims the text with the regular expression class `[[:space:]]` (Python's
+    `str.strip()` also trims a few control characters no English text ends with) and hashes it.
+    """
+
+    output_field = CharField()
+    arity = 1
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="portal_text_hash", **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        template = (
+            "left(encode(sha256(convert_to(regexp_replace(%(expressions)s, "
+            "'^[[:space:]]+|[[:space:]]+$', '', 'g'), 'UTF8')), 'hex'), 12)"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+def register_sqlite_functions(sender, connection, **kwargs):
+    """connection_created receiver: give SQLite connections `portal_text_hash` (TextHash)."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("portal_text_hash", 1, text_hash, deterministic=True)
 
 
 def update_meta(instance):
@@ -104,6 +136,76 @@ def object_state(instance, lang):
         if worst in states:
             return worst
     return COMPLETE if states else None
+
+
+def _filled(name):
+    return Q(**{f"{name}__isnull": False}) & ~Q(**{name: ""})
+
+
+def state_expression(model, lang):
+    """`object_state()` of every row in `lang`, as a database expression (None when no
+    field has English text)."""
+    outdated, missing, any_english = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
+    for field in translated_fields(model):
+        english = build_localized_fieldname(field, SOURCE_LANGUAGE)
+        target = build_localized_fieldname(field, lang)
+        has_english = _filled(english)
+        entry = f"translation_meta__{lang}__{field}"
+        # As state(): an entry whose "src" is not the hash of the English as it is now.
+        behind = Q(**{f"{entry}__isnull": False}) & (
+            Q(**{f"{entry}__src__isnull": True}) | ~Q(Exact(KT(f"{entry}__src"), TextHash(F(english))))
+        )
+        any_english |= has_english
+        missing |= has_english & ~_filled(target)
+        outdated |= has_english & _filled(target) & behind
+    return Case(
+        When(outdated, then=Value(OUTDATED)),
+        When(missing, then=Value(MISSING)),
+        When(any_english, then=Value(COMPLETE)),
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
+def with_states(queryset):
+    """Each row also carries `translation_<lang>` (its state in each target language)."""
+    return queryset.annotate(
+        **{
+            f"translation_{lang.replace('-', '_')}": state_expression(queryset.model, lang)
+            for lang in TARGET_LANGUAGES
+        }
+    )
+
+
+# {(model label, database alias): (sql, params)}: the states query, compiled once per
+# process (building and compiling its expressions costs more than running it).
+_STATES_SQL = {}
+
+
+def count_states(model, *, using=DEFAULT_DB_ALIAS):
+    """(number of objects, {lang: {state: objects}}) of `model`, counted by the database
+    in one query, however many objects there are."""
+    connection = connections[using]
+    names = [f"translation_{lang.replace('-', '_')}" for lang in TARGET_LANGUAGES]
+    key = (model._meta.label, using)
+    if key not in _STATES_SQL:
+        inner, params = (
+            with_states(model._base_manager.using(using).order_by()).values(*names).query.sql_with_params()
+        )
+        columns = ", ".join(connection.ops.quote_name(name) for name in names)
+        # Each row's states once, then grouped (grouping by the expressions repeats them).
+        sql = f"SELECT {columns}, COUNT(*) FROM ({inner}) states GROUP BY {columns}"  # noqa: S608 (our own names)
+        _STATES_SQL[key] = (sql, params)
+    counts = {lang: dict.fromkeys((COMPLETE, MISSING, OUTDATED), 0) for lang in TARGET_LANGUAGES}
+    total = 0
+    with connection.cursor() as cursor:
+        cursor.execute(*_STATES_SQL[key])
+        for *states, objects in cursor.fetchall():
+            total += objects
+            for lang, state in zip(TARGET_LANGUAGES, states, strict=True):
+                if state:
+                    counts[lang][state] += objects
+    return total, counts
 
 
 def origin(instance, field, lang):

@@ -60,6 +60,18 @@ BUDGET = {
     "/en/search/?q=summary": 2,
     "/en/search/?q=summary&type=initiative": 2,
     "/ja/search/?q=summary": 2,
+    "/en/open-data/": 0,  # addresses and figures from the settings, no content
+    "/en/feeds/": 1,
+    "/en/feeds/all/": 10,
+    "/en/feeds/categories/fixed/": 5,
+    "/api/v1/initiatives": 4,
+    "/api/v1/videos": 3,
+    "/api/v1/publications": 4,
+    "/api/v1/seminars": 6,
+    "/api/v1/cities": 3,
+    "/api/v1/infographics": 2,
+    "/api/v1/categories": 2,
+    "/api/v1/initiatives.csv": 3,
 }
 
 

@@ -104,3 +104,45 @@ def test_recently_published_includes_what_the_content_loader_published(publisher
     body = publisher_client.get("/admin/").content.decode()
     recent = body[body.index("Recently published") :]
     assert "Loaded area" in recent and "Loaded from the content files" in recent
+
+
+def test_the_database_counts_each_state_as_python_judges_it(db):
+    from categories.models import Category
+    from core import translations
+
+    make_category(title_en="Area", title_ja="分野", title_zh_hans="领域", summary_en="", body_en="")
+    make_category(title_en="Other area", summary_en="", body_en="")
+    renamed = make_category(title_en="Old  \n", title_ja="古い", title_fr="Vieux", summary_en="", body_en="")
+    renamed.title_en = "Old, renamed\u3000"
+    renamed.save()
+    spaced = make_category(title_en="Spaced", title_ko="간격", summary_en="", body_en="")
+    spaced.title_en = " Spaced\n"  # the same text once trimmed: still current
+    spaced.save()
+    lost = make_category(title_en="Lost", title_fr="Perdu", summary_en="Words.", body_en="")
+    lost.translation_meta["fr"]["title"].pop("src")
+    lost.save(update_fields=["translation_meta"])
+    states = (translations.COMPLETE, translations.MISSING, translations.OUTDATED)
+    expected = {lang: dict.fromkeys(states, 0) for lang in translations.TARGET_LANGUAGES}
+    objects = list(Category.objects.all())
+    for obj in objects:
+        for lang in translations.TARGET_LANGUAGES:
+            state = translations.object_state(obj, lang)
+            if state:
+                expected[lang][state] += 1
+    total, counted = translations.count_states(Category)
+    assert total == len(objects) == 5
+    assert counted == expected
+    assert counted["ja"]["outdated"] == 1 and counted["fr"]["outdated"] == 2
+    # Korean: the English changed only in the spaces around it; Chinese: one complete.
+    assert counted["ko"]["complete"] == 1 and counted["zh-hans"]["complete"] == 1
+
+
+def test_the_drill_down_lists_the_first_items_and_says_how_many(publisher_client, monkeypatch):
+    from core import editorial_views
+
+    monkeypatch.setattr(editorial_views, "DRILL_DOWN_LIMIT", 2)
+    for number in range(3):
+        make_category(title_en=f"Area {number}", summary_en="", body_en="")
+    body = publisher_client.get("/admin/translations/categories.category/ja/?state=missing").content.decode()
+    assert "Area 0" in body and "Area 1" in body and "Area 2" not in body
+    assert "The first 2 of 3 are listed here." in body

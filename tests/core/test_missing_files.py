@@ -8,6 +8,7 @@ from media_library.models import Video
 from seminars.models import SeminarPhoto
 from tests.factories import (
     make_category,
+    make_city,
     make_document,
     make_edition,
     make_file,
@@ -16,6 +17,7 @@ from tests.factories import (
     make_publication,
     make_seminar,
     make_video,
+    take_part,
 )
 
 pytestmark = pytest.mark.django_db
@@ -88,8 +90,12 @@ def test_loading_a_model_with_an_unknown_image_size_reads_no_file(opens):
 
 @pytest.mark.parametrize(
     "url",
-    ["/en/", "/en/videos/", "/en/videos/film/", "/en/publications/", "/en/publications/booklet/",
-     "/en/infographics/", "/en/seminars/seminar/", "/en/categories/area/", "/sitemap.xml"],
+    ["/en/", "/ja/", "/en/categories/", "/en/categories/area/", "/en/initiatives/",
+     "/en/initiatives/work/", "/en/videos/", "/en/videos/film/", "/en/publications/",
+     "/en/publications/booklet/", "/en/infographics/", "/en/seminars/", "/en/seminars/seminar/",
+     "/en/cities/", "/en/cities/city/", "/en/feeds/", "/en/feeds/all/", "/en/open-data/",
+     "/api/v1/initiatives", "/api/v1/videos", "/api/v1/publications", "/api/v1/infographics",
+     "/api/v1/seminars", "/api/v1/cities", "/sitemap.xml"],
 )  # fmt: skip
 def test_rendering_a_page_opens_no_file(client, opens, url):
     from media_library.models import InfographicArchive
@@ -102,8 +108,10 @@ def test_rendering_a_page_opens_no_file(client, opens, url):
     make_file(make_edition(publication), language="en")
     make_infographic()
     InfographicArchive.current(build=True)
-    make_photo(make_seminar(slug="seminar"))
-    make_initiative(category=category)
+    seminar = make_seminar(slug="seminar")
+    make_photo(seminar)
+    take_part(seminar, make_city(slug="city"))
+    make_document(make_initiative(category=category, slug="work"))
     opens.clear()
     assert client.get(url).status_code == 200
     assert opens == []

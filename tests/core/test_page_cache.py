@@ -361,3 +361,19 @@ def test_with_redis_stopped_pages_still_answer(client, settings, committed):
         page_cache.SharedVersion.owed = False
         page_cache.PageCacheMiddleware.down_until = 0
         settings.CACHES = working
+
+
+def test_the_translation_figures_are_kept_until_content_changes(publisher_client, committed):
+    from core.editorial_views import translation_states
+
+    with committed():
+        area = make_category(number=1, slug="safety", title_en="Safety", summary_en="", body_en="")
+    assert translation_states()["categories.category"][1]["ja"]["missing"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        translation_states()
+    assert len(queries) == 1  # the version (with the database's version); no counting
+    with committed():
+        area.title_ja = "安全"
+        area.save()
+    counts = translation_states()["categories.category"][1]["ja"]
+    assert counts["missing"] == 0 and counts["complete"] == 1
