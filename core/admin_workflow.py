@@ -87,6 +87,10 @@ class WorkflowAdminMixin:
             )
             if data is None:
                 return response
+            if pending is None and revisions.same_content(revisions.snapshot(root), data):
+                # Saved as it was: nothing waits for a publisher, and History gains nothing.
+                messages.info(request, _("Nothing changed, so there is nothing to review."))
+                return HttpResponseRedirect(request.path)
             submit = "_submit" in request.POST
             workflow.save_pending(root, request.user, data, submit=submit)
             message = _(
