@@ -19,6 +19,7 @@ compares any two, and lets a publisher restore one as an unpublished change.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -295,7 +296,8 @@ class WorkflowAdminMixin:
         if pending is None:
             return HttpResponseRedirect(page)
         try:
-            match = resolve(page)
+            # An item shown on a list page has an address with a fragment (#slug).
+            match = resolve(urlsplit(page).path)
         except Resolver404:
             raise Http404 from None
         request.portal_pending_preview = True
