@@ -19,6 +19,7 @@ compares any two, and lets a publisher restore one as an unpublished change.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -87,6 +88,10 @@ class WorkflowAdminMixin:
             )
             if data is None:
                 return response
+            if pending is None and revisions.same_content(revisions.snapshot(root), data):
+                # Saved as it was: nothing waits for a publisher, and History gains nothing.
+                messages.info(request, _("Nothing changed, so there is nothing to review."))
+                return HttpResponseRedirect(request.path)
             submit = "_submit" in request.POST
             workflow.save_pending(root, request.user, data, submit=submit)
             message = _(
@@ -291,7 +296,8 @@ class WorkflowAdminMixin:
         if pending is None:
             return HttpResponseRedirect(page)
         try:
-            match = resolve(page)
+            # An item shown on a list page has an address with a fragment (#slug).
+            match = resolve(urlsplit(page).path)
         except Resolver404:
             raise Http404 from None
         request.portal_pending_preview = True

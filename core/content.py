@@ -63,11 +63,43 @@ def translations(field, texts):
 
 
 # Pairs of marks that every complete text closes. Apostrophes (’) are left out: "Tokyo’s".
-PAIRED_MARKS = {"“": "”", "「": "」", "『": "』", "(": ")", "（": "）", "[": "]", "【": "】"}
+PAIRED_MARKS = {
+    "“": "”",
+    "«": "»",
+    "「": "」",
+    "『": "』",
+    "《": "》",
+    "〈": "〉",
+    "(": ")",
+    "（": "）",
+    "[": "]",
+    "【": "】",
+}
 
 
 class TruncatedText(ValueError):
     pass
+
+
+def check_comments(text, *, where):
+    """Refuse a comment on the same line as an unquoted value.
+
+    YAML ends an unquoted value at " #": `description: The #ARIGATO film` loads as
+    `The`, whatever marks the text has or lacks. A comment goes on a line of its own,
+    and a value with " #" in it is quoted.
+    """
+    lines = text.splitlines()
+    for token in yaml.scan(text):
+        if not (isinstance(token, yaml.ScalarToken) and token.plain):
+            continue
+        end = token.end_mark
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        if rest.lstrip().startswith("#"):
+            raise TruncatedText(
+                f"{where}, line {end.line + 1}: the unquoted value {token.value!r} is followed by "
+                f"{rest.strip()!r}, which YAML reads as a comment. If the text contains “ #”, quote "
+                "the whole value; otherwise put the comment on a line of its own."
+            )
 
 
 def check_texts(data, *, where):
@@ -117,8 +149,9 @@ class ContentLoader:
 
     def read(self, name):
         """The parsed content file, refused if any text in it looks cut short (see check_texts)."""
-        with open(self.content_dir / name, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+        text = (self.content_dir / name).read_text(encoding="utf-8")
+        check_comments(text, where=name)
+        data = yaml.safe_load(text)
         check_texts(data, where=name)
         return data
 

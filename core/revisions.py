@@ -113,10 +113,31 @@ def snapshot(root):
     return [serialize(obj) for obj in tree(type(root)._base_manager.get(pk=root.pk))]
 
 
+def _same_text(value):
+    """A field's value as it reads: no text (NULL or "") is one thing, and so is a line end.
+
+    The loader and data migrations store an empty translation as NULL or "", and text as
+    the files write it; a browser posts "" and "\r\n". Neither is a change of content.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
 def canonical(data):
     """A form of a tree that compares equal when the trees say the same thing."""
-    rows = sorted(((row["model"], row["pk"]), row["fields"]) for row in data)
+    rows = sorted(
+        ((row["model"], row["pk"]), {name: _same_text(value) for name, value in row["fields"].items()})
+        for row in data
+    )
     return json.dumps(rows, sort_keys=True, default=str)
+
+
+def same_content(old_data, new_data):
+    """True when two trees say the same thing (see canonical)."""
+    return canonical(old_data) == canonical(new_data)
 
 
 def _depth(model):
@@ -282,7 +303,7 @@ def record_revision(root, *, user=None, comment=""):
     rows = tree(root)
     data = [serialize(obj) for obj in rows]
     latest = revisions_of(root).first()
-    if latest is not None and canonical(revision_data(latest)) == canonical(data):
+    if latest is not None and same_content(revision_data(latest), data):
         return None
     revision = Revision.objects.create(
         date_created=timezone.now(), user=user if getattr(user, "pk", None) else None, comment=comment
@@ -358,7 +379,7 @@ def compare(old_data, new_data):
             old_value = (before or {}).get("fields", {}).get(name)
             new_value = (after or {}).get("fields", {}).get(name)
             if (
-                old_value == new_value
+                _same_text(old_value) == _same_text(new_value)
                 or (before and after is None)
                 or (after and before is None and not new_value)
             ):

@@ -72,6 +72,15 @@ def test_an_editor_writes_an_initiative_and_a_publisher_publishes_it(open_window
     editor.keyboard.type(".")
     editor.keyboard.press("Enter")
     editor.keyboard.type("Drills take place each year.")
+    language_tab(editor, "body", "ja").click()
+    editor.locator(".field-body_ja").locator('[contenteditable="true"]').click()
+    editor.keyboard.type("計画は")
+    editor.locator(".field-body_ja").get_by_role("button", name="bold").click()
+    editor.keyboard.type("すべての区")
+    editor.locator(".field-body_ja").get_by_role("button", name="bold").click()
+    editor.keyboard.type("を対象とします。")
+    editor.keyboard.press("Enter")
+    editor.keyboard.type("訓練は毎年行われます。")
     editor.get_by_role("button", name="Add another Document").click()
     document = editor.get_by_role("group", name="Documents").locator("tr.dynamic-documents")
     document.get_by_role("combobox").select_option("en")
@@ -99,6 +108,9 @@ def test_an_editor_writes_an_initiative_and_a_publisher_publishes_it(open_window
     visitor.goto("/ja/initiatives/")
     visitor.get_by_role("link", name="危機管理").click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text("危機管理")
+    prose = visitor.locator(".prose")
+    expect(prose.locator("p")).to_have_text(["計画はすべての区を対象とします。", "訓練は毎年行われます。"])
+    expect(prose.locator("p strong")).to_have_text("すべての区")
 
 
 def test_an_editors_change_to_a_live_page_waits_for_a_publisher(open_window):
@@ -123,6 +135,11 @@ def test_an_editors_change_to_a_live_page_waits_for_a_publisher(open_window):
     publisher.goto(change_form(initiative))
     expect(publisher.get_by_text("This page has unpublished changes.")).to_be_visible()
     expect(visible(publisher.get_by_label("Title"))).to_have_value("Crisis management and recovery")
+    publisher.get_by_role("link", name="Preview the unpublished changes").click()
+    expect(publisher.get_by_role("heading", level=1)).to_have_text("Crisis management and recovery")
+    visitor.reload()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Crisis management")
+    publisher.go_back()
     publisher.get_by_role("button", name="Save and publish the changes").click()
     expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
 
@@ -157,3 +174,50 @@ def test_a_publisher_restores_an_earlier_revision_from_the_history(open_window):
     expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
     visitor.reload()
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Title B")
+
+
+ADMIN_LANGUAGES = {"en": "en-GB", "ja": "ja-JP", "fr": "fr-FR", "zh-hans": "zh-CN", "ko": "ko-KR"}
+
+
+@pytest.mark.parametrize("language", list(ADMIN_LANGUAGES))
+def test_every_change_form_fits_a_1280_pixel_window_in_every_language(request, live_server, language):
+    """No horizontal scroll on any content model's change form at 1280 px, whatever the
+    admin's language (Japanese, Chinese and Korean labels are set in CJK fonts)."""
+    from tests.factories import (
+        make_city,
+        make_edition,
+        make_infographic,
+        make_publication,
+        make_seminar,
+        make_video,
+    )
+
+    initiative = make_initiative(title_en="Crisis management", title_ja="危機管理")
+    publication = make_publication()
+    items = [
+        initiative.category,
+        initiative,
+        make_video(),
+        publication,
+        make_edition(publication),
+        make_infographic(),
+        make_seminar(),
+        make_city(),
+    ]
+    staff("paul", "Publisher")
+    context = request.getfixturevalue("new_context")(
+        locale=ADMIN_LANGUAGES[language], viewport={"width": 1280, "height": 800}
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("paul")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator('input[type="submit"]').click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    assert page.locator("html").get_attribute("lang") == language
+    for obj in items:
+        page.goto(f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/")
+        page.wait_for_load_state("load")
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1] == 1280, (language, obj._meta.model_name, widths)

@@ -1,8 +1,10 @@
 """The legacy content loader: what it loads, and that it is safe to run again."""
 
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from pypdf import PdfReader
 
@@ -135,6 +137,61 @@ def test_a_content_file_with_a_value_cut_by_a_yaml_comment_is_refused(tmp_path):
     )
     with pytest.raises(TruncatedText, match="quote the whole value"):
         ContentLoader(content_dir=tmp_path).read("broken.yaml")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # French guillemets left open: the rest, closing mark included, became a comment.
+        "    fr: La version du film « TOKYO 2020 #ARIGATO » (15 secondes).",
+        # Japanese corner brackets left open.
+        "    ja: 「TOKYO 2020 #ARIGATO」の15秒版です。",
+        # Chinese title marks left open.
+        "    zh-hans: 影片《TOKYO 2020 #ARIGATO》的15秒版本。",
+        # No quotation marks at all: only the comment gives it away.
+        "    en: Thank-you messages for the #ARIGATO campaign",
+    ],
+    ids=["fr-guillemets", "ja-corner-brackets", "zh-title-marks", "no-marks"],
+)
+def test_a_value_cut_by_a_yaml_comment_is_refused_in_every_language(tmp_path, value):
+    from core.content import ContentLoader, TruncatedText
+
+    (tmp_path / "broken.yaml").write_text(f"videos:\n- description:\n{value}\n", encoding="utf-8")
+    with pytest.raises(TruncatedText, match="quote the whole value"):
+        ContentLoader(content_dir=tmp_path).read("broken.yaml")
+
+
+@pytest.mark.parametrize(
+    "text", ["La version du film « TOKYO 2020", "「TOKYO 2020", "影片《TOKYO 2020", "Le film « Tokyo"]
+)
+def test_a_text_left_inside_open_quotation_marks_is_refused(text):
+    """The marks check, on its own: a text that ends inside « », 「」 or 《》 is cut short."""
+    from core.content import TruncatedText, check_texts
+
+    with pytest.raises(TruncatedText, match="without closing it"):
+        check_texts({"fr": text}, where="test")
+
+
+def test_a_quoted_value_with_a_hash_and_a_comment_on_its_own_line_are_accepted(tmp_path):
+    from core.content import ContentLoader
+
+    (tmp_path / "fine.yaml").write_text(
+        "# Films\nvideos:\n- description:\n    # The hashtag is part of the title.\n"
+        '    fr: "Le film « TOKYO 2020 #ARIGATO »"\n    ja: 「TOKYO 2020 ＃ARIGATO」の15秒版です。\n',
+        encoding="utf-8",
+    )
+    data = ContentLoader(content_dir=tmp_path).read("fine.yaml")
+    assert data["videos"][0]["description"]["fr"] == "Le film « TOKYO 2020 #ARIGATO »"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(path.name for path in (Path(settings.BASE_DIR) / "content").glob("*.yaml"))
+)
+def test_every_content_file_passes_the_loaders_checks(name):
+    """Every shipped file, also those the loader does not read, has no value cut by a comment."""
+    from core.content import ContentLoader
+
+    assert ContentLoader().read(name)
 
 
 def test_the_loaders_images_have_their_sizes_stored():
