@@ -14,9 +14,15 @@ from django.test.utils import CaptureQueriesContext
 from core import dashboard
 from core.charts import bar_chart
 from core.models import DownloadCount
-from initiatives.models import InitiativeDocument
-from media_library.models import EditionFile, Infographic, InfographicArchive
-from tests.factories import make_edition, make_initiative, make_publication
+from media_library.models import InfographicArchive
+from tests.factories import (
+    make_document_row,
+    make_edition,
+    make_edition_file_row,
+    make_infographic_row,
+    make_initiative,
+    make_publication,
+)
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -42,27 +48,6 @@ def count(obj, day, n):
         object_id=obj.pk,
         day=day,
         count=n,
-    )
-
-
-# Rows without files: the reports read names and languages, never the files themselves.
-def make_document_row(initiative, language):
-    return InitiativeDocument.objects.create(initiative=initiative, language=language)
-
-
-def make_edition_file_row(edition, language, **fields):
-    return EditionFile.objects.create(
-        edition=edition, language=language, mime_type="application/pdf", **fields
-    )
-
-
-_slugs = iter(range(1, 10_000))
-
-
-def make_infographic_row(**fields):
-    n = next(_slugs)
-    return Infographic.objects.create(
-        slug=f"graphic-{n}", title_en=f"Graphic {n}", alt_text_en="Text.", mime_type="image/png", **fields
     )
 
 
