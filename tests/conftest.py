@@ -3,20 +3,21 @@
 Factories (make_category, make_video...) are in tests/factories.py.
 """
 
+import json
 import shutil
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.db.models import ProtectedError
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import translation
 
+from core.database import refresh_statistics
 from core.standins import standin_image, standin_pdf
 from tests.factories import make_category, make_initiative
-
-CONTENT_APPS = ("seminars", "initiatives", "media_library", "categories", "core", "admin")
 
 
 @pytest.fixture(autouse=True)
@@ -39,37 +40,105 @@ def media_root(request, settings, tmp_path):
     return root
 
 
-def remove_content():
-    """Delete every row of the content apps, whatever protects what (PROTECT is retried later)."""
-    pending = [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
-    for _attempt in range(len(pending)):
-        for model in list(pending):
-            try:
-                model._base_manager.all().delete()
-            except ProtectedError:
-                continue
-            pending.remove(model)
-        if not pending:
-            return
-    raise AssertionError(f"Could not delete {pending}")
+class LegacyRows:
+    """The rows `load_legacy_content` writes, read once and written again by plain SQL.
+
+    Loading the content (YAML, stand-in images and PDFs, renditions, revisions) takes
+    seconds; writing its few hundred rows back takes milliseconds.
+    """
+
+    def __init__(self, tables):
+        self.tables = tables  # {table: (columns, rows)}, only the rows the loader added
+
+    @classmethod
+    def load(cls, media):
+        """Run the loader in a transaction that is rolled back, keeping the rows it wrote."""
+        with transaction.atomic():
+            before = cls.read_tables()
+            with override_settings(MEDIA_ROOT=media), translation.override("en"):
+                call_command("load_legacy_content", verbosity=0)
+            after = cls.read_tables()
+            transaction.set_rollback(True)
+        tables = {}
+        for table, (columns, rows) in after.items():
+            old = before.get(table, (columns, set()))[1]
+            assert old <= rows, f"the loader changed or deleted existing rows of {table}"
+            if rows - old:
+                tables[table] = (columns, sorted(rows - old, key=repr))
+        return cls(tables)
+
+    @staticmethod
+    def read_tables():
+        tables = {}
+        with connection.cursor() as cursor:
+            for table in connection.introspection.table_names(cursor):
+                if table.startswith("sqlite_"):  # SQLite's own (ANALYZE's statistics)
+                    continue
+                cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+                columns = [column[0] for column in cursor.description]
+                tables[table] = (columns, {tuple(map(hashable, row)) for row in cursor.fetchall()})
+        return tables
+
+    def write(self):
+        quote = connection.ops.quote_name
+        # Foreign keys are checked at commit (Django creates them deferred), so any order works.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, (columns, rows) in self.tables.items():
+                names = ", ".join(map(quote, columns))
+                marks = ", ".join(["%s"] * len(columns))
+                cursor.executemany(
+                    f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",
+                    rows,
+                )
+            models = [
+                model
+                for model in apps.get_models(include_auto_created=True)
+                if model._meta.db_table in self.tables
+            ]
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+        refresh_statistics()  # as the loader does
+
+    def delete(self):
+        quote = connection.ops.quote_name
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table, (columns, rows) in self.tables.items():
+                key = columns.index("id")
+                cursor.executemany(f"DELETE FROM {quote(table)} WHERE id = %s", [[row[key]] for row in rows])
+
+
+def hashable(value):
+    """PostgreSQL gives JSON columns as dicts and lists; keep them as their JSON text."""
+    return json.dumps(value) if isinstance(value, (dict, list)) else value
+
+
+@pytest.fixture(scope="session")
+def legacy_rows(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The legacy content, loaded once per test session (per worker under xdist), then
+    rolled back: its rows (see LegacyRows) and the folder of its files."""
+    media = tmp_path_factory.mktemp("legacy-media")
+    with django_db_blocker.unblock():
+        rows = LegacyRows.load(media)
+    return rows, media
 
 
 @pytest.fixture(scope="module")
-def legacy_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The project's own content, loaded once per test module as `load_legacy_content` does.
+def legacy_site(legacy_rows, django_db_blocker):
+    """The project's own content, as `load_legacy_content` writes it, for one test module.
 
     It is written outside the per-test transactions, so every test of the module sees it
     and each test's own changes are rolled back; it is deleted when the module ends. A
     module that uses it uses it in every test (`pytestmark = usefixtures("legacy_content")`),
     since a test of the same module that does not ask for it would still see it.
-    Returns the folder of its files, which each test gets a copy of (see media_root).
+    The loader runs once per session (legacy_rows); each module gets its rows written
+    again. Returns the folder of its files, which each test gets a copy of (see media_root).
     """
-    media = tmp_path_factory.mktemp("legacy-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), translation.override("en"):
-        call_command("load_legacy_content", verbosity=0)
+    rows, media = legacy_rows
+    with django_db_blocker.unblock():
+        rows.write()
     yield media
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        remove_content()
+    with django_db_blocker.unblock():
+        rows.delete()
 
 
 @pytest.fixture

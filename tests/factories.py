@@ -189,3 +189,21 @@ def make_photo(seminar, *, order=1, alt="A photo", caption="Caption"):
 
 def make_programme_item(seminar, *, text, order=1):
     return ProgrammeItem.objects.create(seminar=seminar, order=order, text_en=text)
+
+
+# Rows without files, for reports that read names and languages, never the files themselves.
+def make_document_row(initiative, language):
+    return InitiativeDocument.objects.create(initiative=initiative, language=language)
+
+
+def make_edition_file_row(edition, language, **fields):
+    return EditionFile.objects.create(
+        edition=edition, language=language, mime_type="application/pdf", **fields
+    )
+
+
+def make_infographic_row(**fields):
+    n = next(_serial)
+    return Infographic.objects.create(
+        slug=f"graphic-{n}", title_en=f"Graphic {n}", alt_text_en="Text.", mime_type="image/png", **fields
+    )

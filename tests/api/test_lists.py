@@ -4,12 +4,11 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.models import Status
 from tests.api.conftest import KINDS
 from tests.factories import make_category, make_initiative, make_video
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -155,12 +154,6 @@ def test_pages_are_stable_and_link_each_other(client, site):
     assert missing.status_code == 404 and "there are 3" in missing.json()["detail"]
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200, url
-    return len(captured)
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_list_its_csv_and_a_detail_run_the_same_queries_at_one_and_at_many_items(client, site, kind):
     urls = [
@@ -171,9 +164,9 @@ def test_a_list_its_csv_and_a_detail_run_the_same_queries_at_one_and_at_many_ite
     ]
     if kind in ("initiatives", "videos"):
         urls.append(f"/api/v1/{kind}?category=safety&updated_since=2000-01-01T00:00:00Z")
-    before = {url: queries(client, url) for url in urls}
+    before = {url: count_queries(client, url) for url in urls}
     more(site)
-    after = {url: queries(client, url) for url in urls}
+    after = {url: count_queries(client, url) for url in urls}
     assert after == before
     assert max(after.values()) <= 8
 

@@ -12,7 +12,12 @@ from tests.factories import make_category, make_initiative
 
 expect = playwright_api().expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One worker runs them all under xdist: one live server and one Chromium, not one per worker.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("browser"),
+]
 
 
 def staff(username, group):

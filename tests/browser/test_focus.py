@@ -17,7 +17,12 @@ from tests.factories import make_category, make_document, make_initiative, make_
 
 playwright_api()
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One worker runs them all under xdist: one live server and one Chromium, not one per worker.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.xdist_group("browser"),
+]
 
 # The focused element's colours, and those of what surrounds it (its nearest ancestor
 # with a background), as the browser computes them.

@@ -8,15 +8,19 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core import dashboard
 from core.charts import bar_chart
 from core.models import DownloadCount
-from initiatives.models import InitiativeDocument
-from media_library.models import EditionFile, Infographic, InfographicArchive
-from tests.factories import make_edition, make_initiative, make_publication
+from media_library.models import InfographicArchive
+from tests.factories import (
+    make_document_row,
+    make_edition,
+    make_edition_file_row,
+    make_infographic_row,
+    make_initiative,
+    make_publication,
+)
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -42,27 +46,6 @@ def count(obj, day, n):
         object_id=obj.pk,
         day=day,
         count=n,
-    )
-
-
-# Rows without files: the reports read names and languages, never the files themselves.
-def make_document_row(initiative, language):
-    return InitiativeDocument.objects.create(initiative=initiative, language=language)
-
-
-def make_edition_file_row(edition, language, **fields):
-    return EditionFile.objects.create(
-        edition=edition, language=language, mime_type="application/pdf", **fields
-    )
-
-
-_slugs = iter(range(1, 10_000))
-
-
-def make_infographic_row(**fields):
-    n = next(_slugs)
-    return Infographic.objects.create(
-        slug=f"graphic-{n}", title_en=f"Graphic {n}", alt_text_en="Text.", mime_type="image/png", **fields
     )
 
 
@@ -525,16 +508,11 @@ def test_the_dashboard_runs_the_same_queries_with_more_files_and_days(superuser_
 
 
 def test_the_csv_runs_the_same_queries_with_more_files_and_days(superuser_client, category):
-    def queries():
-        with CaptureQueriesContext(connection) as captured:
-            b"".join(superuser_client.get(CSV).streaming_content)
-        return len(captured)
-
     add_downloads(category, 1)
-    few = queries()
+    few = count_queries(superuser_client, CSV)
     for n in range(2, 6):
         add_downloads(category, n)
-    assert queries() == few
+    assert count_queries(superuser_client, CSV) == few
     # The session, the user; the files counted, one query per kind (four); the rows;
     # saving the session (three, with its savepoint).
     assert few <= 11

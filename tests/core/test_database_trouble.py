@@ -50,7 +50,9 @@ def test_a_bug_is_still_a_500():
         assert server_error(request).status_code == 500
 
 
-@pytest.mark.django_db(transaction=True)
+# Like every transactional test, it starts from the migrations' data (serialized_rollback), whatever
+# transactional test ran before it in this process: after a serialized one, the tables are empty.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_download_with_a_read_only_database_is_a_503_and_not_counted(client):
     document = make_document(make_initiative(category=make_category()))
     url = document.get_absolute_url()

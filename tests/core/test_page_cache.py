@@ -311,6 +311,7 @@ def redis_cache(settings):
     caches["default"].clear()
 
 
+@pytest.mark.xdist_group("redis")  # its cleanup empties the Redis database: one at a time
 def test_with_redis_a_cached_page_runs_no_query(client, redis_cache, committed):
     with committed():
         make_category(number=1, slug="safety", title_en="Safety")
@@ -325,6 +326,7 @@ def test_with_redis_a_cached_page_runs_no_query(client, redis_cache, committed):
     assert page["X-Page-Cache"] == "miss" and b"Sport for everyone" in page.content
 
 
+@pytest.mark.xdist_group("redis")  # its cleanup empties the Redis database: one at a time
 def test_with_redis_a_scheduled_item_appears_at_its_moment(client, redis_cache, committed, monkeypatch):
     with committed():
         category = make_category(number=1, slug="safety")

@@ -107,7 +107,9 @@ def test_files_are_read_through_the_storage_api_only(client, settings, pdf_bytes
     assert stored.page_count == 3
 
 
-@pytest.mark.django_db(transaction=True)
+# Like every transactional test, it starts from the migrations' data (serialized_rollback), whatever
+# transactional test ran before it in this process: after a serialized one, the tables are empty.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_concurrent_downloads_add_exactly_200(pdf_bytes):
     """Concurrent clicks lose no count, and add no row: one atomic UPDATE per download."""
     if connection.vendor != "postgresql":
