@@ -99,6 +99,13 @@ def test_the_category_filter_takes_a_slug_or_a_uuid(client, site):
     assert read_json(client, "/api/v1/videos?category=safety")["count"] == 1
 
 
+# What schemathesis's fuzzer once sent: the parameter many times over, JSON-like and
+# non-numeric values, a query string of nearly 5,000 characters.
+FUZZED_PAGE_SIZES = "&".join(
+    ["page_size=null", "page_size=%5B%5D", "page_size=%7B%7D"] * 120 + ["page_size=4.4e%2B16"]
+)
+
+
 @pytest.mark.parametrize(
     "query, parameter",
     [
@@ -114,6 +121,7 @@ def test_the_category_filter_takes_a_slug_or_a_uuid(client, site):
         ("page=two", "page"),
         ("page_size=201", "page_size"),
         ("page_size=0", "page_size"),
+        (FUZZED_PAGE_SIZES, "page_size"),
     ],
 )
 def test_a_bad_parameter_is_a_400_that_names_it(client, site, query, parameter):
