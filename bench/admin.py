@@ -10,9 +10,9 @@ times: prints JSON {path: {status, queries, bytes, best_ms, median_ms}}.
 
 import json
 import os
-import statistics
 import sys
-import time
+
+from bench.queries import time_pages
 
 ROUNDS = 5
 
@@ -38,31 +38,14 @@ def main(paths):
 
     django.setup()
     from django.contrib.auth import get_user_model
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     user, _created = get_user_model().objects.get_or_create(
         username="bench-staff", defaults={"is_staff": True, "is_superuser": True}
     )
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
-    result = {}
-    for path in paths:
-        client.get(path)
-        times = []
-        for _ in range(ROUNDS):
-            started = time.perf_counter()
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
-            times.append((time.perf_counter() - started) * 1000)
-        result[path] = {
-            "status": response.status_code,
-            "queries": len(queries),
-            "bytes": len(response.content),
-            "best_ms": min(times),
-            "median_ms": statistics.median(times),
-        }
+    result = time_pages(client, paths, ROUNDS)
     print(json.dumps(result))
 
 
