@@ -16,3 +16,15 @@ def count_queries(client, url):
         if response.streaming:
             b"".join(response.streaming_content)
     return len(queries)
+
+
+def assert_counts_hold(client, budget, add_more):
+    """Every URL of `budget` runs the same queries before and after `add_more()` is called
+    four times, and no more than its budget."""
+    few = {url: count_queries(client, url) for url in budget}
+    for _ in range(4):
+        add_more()
+    many = {url: count_queries(client, url) for url in budget}
+    assert many == few
+    over = {url: (count, budget[url]) for url, count in few.items() if count > budget[url]}
+    assert over == {}
