@@ -30,6 +30,9 @@ from core.models import LoadedContent, StandIn, Transition
 from core.translations import OFFICIAL, PORTAL, translated_fields
 
 CONTENT_DIR = settings.BASE_DIR / "content"
+# libyaml's parser where PyYAML was built with it (the wheels are): the same safe subset
+# of YAML, read ten times faster than by the pure-Python one.
+YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 CREATED, UPDATED, UNCHANGED, KEPT = "created", "updated", "unchanged", "kept"
@@ -89,7 +92,7 @@ def check_comments(text, *, where):
     and a value with " #" in it is quoted.
     """
     lines = text.splitlines()
-    for token in yaml.scan(text):
+    for token in yaml.scan(text, Loader=YamlLoader):
         if not (isinstance(token, yaml.ScalarToken) and token.plain):
             continue
         end = token.end_mark
@@ -151,7 +154,7 @@ class ContentLoader:
         """The parsed content file, refused if any text in it looks cut short (see check_texts)."""
         text = (self.content_dir / name).read_text(encoding="utf-8")
         check_comments(text, where=name)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=YamlLoader)  # noqa: S506 (CSafeLoader: the safe subset)
         check_texts(data, where=name)
         return data
 

@@ -5,6 +5,7 @@ and that it is a sample. Pillow writes both the images and the PDFs. Its built-i
 font has Latin glyphs only, so the text on a stand-in is in English or French.
 """
 
+import functools
 import io
 import textwrap
 
@@ -27,6 +28,19 @@ def _draw_lines(draw, lines, *, x, y, size, width_chars, fill, gap=1.35):
     return y
 
 
+def _made_once(make):
+    """The same arguments make the same bytes: drawing and encoding them takes the loader
+    most of its time, so a process that loads the content again (the tests) reuses them."""
+    cached = functools.lru_cache(maxsize=256)(make)
+
+    @functools.wraps(make)
+    def wrapper(title, lines=(), **options):
+        return cached(title, tuple(lines), **options)
+
+    return wrapper
+
+
+@_made_once
 def standin_pdf(title, lines=(), *, pages=2, accent="#0b3a6e"):
     """A PDF of `pages` A4 pages: a cover naming what it stands for, then numbered pages."""
     images = []
@@ -54,6 +68,7 @@ def standin_pdf(title, lines=(), *, pages=2, accent="#0b3a6e"):
     return buffer.getvalue()
 
 
+@_made_once
 def standin_image(title, lines=(), *, size=(1200, 800), accent="#0b3a6e", image_format="PNG"):
     """A PNG or JPEG image that names what it stands for."""
     image = Image.new("RGB", size, accent)
