@@ -19,6 +19,7 @@ from django.utils import translation
 from core.database import refresh_statistics
 from core.standins import standin_image, standin_pdf
 from tests.factories import make_category, make_initiative
+from tests.shipped_pages import shipped_pages  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(autouse=True)

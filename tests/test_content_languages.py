@@ -15,9 +15,10 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from core import translations
+from tests.shipped_pages import GROUP
 from tests.sitemaps import sitemap_xml
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content"), GROUP]
 
 NAMES = {("seminars.city", "name"), ("seminars.city", "country")}
 
@@ -71,8 +72,8 @@ def test_no_translation_is_a_copy_of_the_english():
     assert copies == []
 
 
-def test_no_shipped_page_says_it_is_not_yet_available_in_the_visitors_language(client):
-    sitemap = sitemap_xml(client)
+def test_no_shipped_page_says_it_is_not_yet_available_in_the_visitors_language(shipped_pages):
+    sitemap = sitemap_xml(shipped_pages)
     paths = sorted(
         {re.sub(r"^https?://[^/]+", "", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)}
     )
@@ -80,7 +81,7 @@ def test_no_shipped_page_says_it_is_not_yet_available_in_the_visitors_language(c
     assert len(pages) > 300
     shown = []
     for path in pages:
-        response = client.get(path)
+        response = shipped_pages.get(path)
         assert response.status_code == 200, path
         if 'class="banner banner--notice" role="note"' in response.content.decode():
             shown.append(path)

@@ -17,8 +17,9 @@ from media_library.models import Edition, Publication, Video
 from seminars.models import Seminar
 from tests import schemaorg
 from tests.factories import japan
+from tests.shipped_pages import GROUP
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content"), GROUP]
 
 SEMINAR_2021 = "/en/seminars/global-partners-seminar-2021/"
 SEMINAR_2018 = "/en/seminars/global-partners-seminar-2018/"
@@ -153,13 +154,13 @@ def test_a_hybrid_seminar_is_in_a_place_and_online(client):
     assert [place["@type"] for place in event["location"]] == ["Place", "VirtualLocation"]
 
 
-def test_every_page_has_valid_json_ld_with_a_breadcrumb_like_the_pages(client):
+def test_every_page_has_valid_json_ld_with_a_breadcrumb_like_the_pages(shipped_pages):
     vocabulary = schemaorg.Vocabulary()
-    pages = site_pages(client)
+    pages = site_pages(shipped_pages)
     assert len(pages) > 100
     problems, kinds = [], set()
     for path in pages:
-        head = read(client, path)
+        head = read(shipped_pages, path)
         assert len(head.blocks) == 1, path
         data = json.loads(head.blocks[0])
         problems += [f"{path} {problem}" for problem in schemaorg.problems(data, vocabulary)]
