@@ -1,7 +1,8 @@
 """No served page loads anything from another host: no script, frame, stylesheet, font or image.
 
-The test loads the project's content (with the YouTube facade and an external video),
-then follows every same-site link under /en/ and /ja/ and reads each page's resources.
+The test follows every same-site link under /en/ and /ja/ of the project's content (with
+the YouTube facade) and reads each page's resources; a film on another site is checked
+on the pages that show it.
 """
 
 from html.parser import HTMLParser
@@ -12,8 +13,9 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from tests.factories import make_video
+from tests.shipped_pages import GROUP
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("legacy_content"), GROUP]
 
 RESOURCE_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
 DOWNLOAD_PARTS = ("/files/", "/original/", ".zip", "/document/")
@@ -64,8 +66,16 @@ def third_party(url):
     return bool(parts.netloc and parts.netloc != "testserver") or "url(http" in url
 
 
-def test_no_served_page_loads_anything_from_another_host(client, legacy_content):
-    make_video(slug="on-another-site", url="https://www.example.org/films/1")
+def problems_of(path, response):
+    page = PageResources()
+    page.feed(response.content.decode())
+    problems = [(path, url) for url in page.resources if third_party(url)]
+    problems += [(path, tag) for tag in page.frames]
+    problems += [(path, "inline script")] * page.inline_scripts
+    return page, problems
+
+
+def test_no_served_page_loads_anything_from_another_host(shipped_pages):
     queue, seen, pages = ["/en/", "/ja/"], set(), 0
     problems = []
     while queue:
@@ -73,16 +83,13 @@ def test_no_served_page_loads_anything_from_another_host(client, legacy_content)
         if path in seen:
             continue
         seen.add(path)
-        response = client.get(path)
+        response = shipped_pages.get(path)
         assert response.status_code == 200, path
         if not response["Content-Type"].startswith("text/html"):
             continue
         pages += 1
-        page = PageResources()
-        page.feed(response.content.decode())
-        problems += [(path, url) for url in page.resources if third_party(url)]
-        problems += [(path, tag) for tag in page.frames]
-        problems += [(path, "inline script")] * page.inline_scripts
+        page, found = problems_of(path, response)
+        problems += found
         for href in page.links:
             target = urlsplit(href)
             if target.netloc or not target.path.startswith(("/en/", "/ja/")):
@@ -90,16 +97,29 @@ def test_no_served_page_loads_anything_from_another_host(client, legacy_content)
             if not any(part in target.path for part in DOWNLOAD_PARTS):
                 queue.append(target.path)
     assert problems == []
-    # Every kind of page was reached: lists and details of each app, in both languages.
+    # Every kind of page was reached: lists and details of each app, in both languages,
+    # the YouTube film's page among them.
     for path in (
         "/ja/videos/tokyo-updates-newsletter-video/",
-        "/en/videos/on-another-site/",
         "/en/publications/building-the-legacy-beyond-2020/",
         "/ja/infographics/",
         "/en/initiatives/environmentally-conscious-city/",
     ):
         assert path in seen
     assert pages > 100
+
+
+def test_a_film_on_another_site_is_linked_not_loaded(client):
+    """A film hosted elsewhere than YouTube: its page and the lists that show it load
+    nothing from its host either."""
+    make_video(slug="on-another-site", url="https://www.example.org/films/1")
+    problems = []
+    for path in ("/en/videos/on-another-site/", "/ja/videos/on-another-site/", "/en/videos/", "/en/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        problems += problems_of(path, response)[1]
+    assert problems == []
+    assert "https://www.example.org/films/1" in client.get("/en/videos/on-another-site/").content.decode()
 
 
 def test_the_stylesheet_and_scripts_load_nothing_from_another_host():
