@@ -204,6 +204,10 @@ def make_edition_file_row(edition, language, **fields):
 
 def make_infographic_row(**fields):
     n = next(_serial)
-    return Infographic.objects.create(
-        slug=f"graphic-{n}", title_en=f"Graphic {n}", alt_text_en="Text.", mime_type="image/png", **fields
-    )
+    defaults = {
+        "slug": f"graphic-{n}",
+        "title_en": f"Graphic {n}",
+        "alt_text_en": "Text.",
+        "mime_type": "image/png",
+    }
+    return Infographic.objects.create(**{**defaults, **fields})
