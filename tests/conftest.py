@@ -8,6 +8,7 @@ import os
 import shutil
 
 import pytest
+from _pytest.nodeid import coerce_node_id
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
@@ -20,6 +21,25 @@ from core.database import refresh_statistics
 from core.standins import standin_image, standin_pdf
 from tests.factories import make_category, make_initiative
 from tests.shipped_pages import shipped_pages  # noqa: F401 (a fixture)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep `--dist loadgroup`'s groups (pyproject.toml): pytest-xdist 3.8 names a test's
+    `xdist_group` at the end of its node id (`…@browser`) through `item._nodeid`, which
+    pytest 9 no longer reads, so every group was spread over all workers. Name it where
+    pytest 9 keeps the id, as xdist does for older pytest."""
+    if not config.getvalue("loadgroup") or not hasattr(items[0] if items else None, "_id"):
+        return
+    for item in items:
+        names = sorted(
+            {
+                str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                for mark in item.iter_markers("xdist_group")
+            }
+        )
+        if names and "@" not in item.nodeid:
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.fixture(autouse=True)
