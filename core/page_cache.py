@@ -27,6 +27,10 @@ Where the version lives:
   (core.PageCacheState, one row): one small query per request, so that every worker
   process sees the same version.
 
+Where it sits: PageCacheMiddleware, second in settings.MIDDLEWARE (after the request
+log only), so the security headers, WhiteNoise and the API's CORS and JSON errors run
+inside it and their headers are stored with the page.
+
 Redis unavailable means slower pages (every request renders), never errors.
 """
 
@@ -268,14 +272,57 @@ def coding(request):
     return best_coding(request.headers.get("accept-encoding", ""))
 
 
+# 2 since the security and CORS headers are stored with the page: a node from before
+# (whose entries lack them) and one from after never read each other's entries.
+ENTRY_FORM = 2
+
+
 def key_for(request):
+    """One entry per full address (the scheme included: an http:// request, which the
+    site redirects, never reads an https:// page) and per content coding. Raises
+    DisallowedHost for a Host the site does not serve."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"portal:page:{coding(request)}:{digest}"
+    return f"portal:page:{ENTRY_FORM}:{coding(request)}:{digest}"
 
 
-# Headers the outer middleware add to every response themselves.
+def lookup(key):
+    """(version, entry): the current content version, and the entry kept under `key` if
+    it is fresh (else None): made under that version, and not before a scheduled moment
+    that has come since. Raises what the cache raises."""
+    version, next_at, entry = versions().read(key)
+    if entry is None or entry[0] != version or (next_at and entry[1] < next_at <= time.time()):
+        return version, None
+    return version, entry
+
+
+def paused():
+    """Whether the cache is being left alone after a failure (see pause())."""
+    return time.monotonic() < PageCacheMiddleware.down_until
+
+
+def pause(error):
+    """After a failure the cache is left alone for a few seconds: a Redis that does not
+    answer costs one timeout per process, not one per request."""
+    seconds = PageCacheMiddleware.PAUSE_SECONDS
+    logger.warning("Page cache unavailable for %s s, rendering pages: %s", seconds, error)
+    PageCacheMiddleware.down_until = time.monotonic() + seconds
+
+
+# Never stored: cookies, the request's id (each answer gets its own) and the
+# compression's random padding.
 NOT_STORED = {"set-cookie", "x-request-id", "x-noise"}
+# Stored headers that every answer carries, a 304 or 412 made from the entry included
+# (Django's keeps only the validators and caching headers): the security middleware's
+# and the API's CORS headers, which a hit had when those layers ran outside the cache.
+KEPT_ON_CONDITIONAL = {
+    "strict-transport-security",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "access-control-allow-origin",
+    "access-control-expose-headers",
+}
 
 
 def store(key, version, made_at, response):
@@ -288,14 +335,24 @@ def store(key, version, made_at, response):
 
 
 def answer(request, entry):
+    """The response to `request` from a fresh entry: the page, a 304 to its validators,
+    or for HEAD the page's headers (its Content-Length too) without the body."""
     _version, made_at, status, headers, body = entry
-    response = HttpResponse(body, status=status)
+    page = HttpResponse(body, status=status)
     for name, value in headers:
-        response[name] = value
+        page[name] = value
+    response = page
     if status == 200:
         response = get_conditional_response(
-            request, etag=response.get("ETag"), last_modified=int(made_at), response=response
+            request, etag=page.get("ETag"), last_modified=int(made_at), response=page
         )
+        if response is not page:
+            for name, value in headers:
+                if name.lower() in KEPT_ON_CONDITIONAL:
+                    response[name] = value
+    if request.method == "HEAD" and response is page:
+        response["Content-Length"] = str(len(body))
+        response.content = b""
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -311,21 +368,20 @@ def public_headers(response, made_at):
 class PageCacheMiddleware:
     """Answers anonymous visitors from the page cache; keeps what it can for the next.
 
-    Placed after the request log, the security headers and WhiteNoise, and before
-    compression: on a hit nothing else runs (no session, no URL resolving, no query
-    with a shared cache), and each compressed variant is stored under its own key.
+    Placed right after the request log, before the security headers, WhiteNoise, the
+    API's middleware and compression: their headers are stored with the page, so a hit
+    needs none of them, and each compressed variant is stored under its own key. On a
+    hit nothing else runs (no session, no URL resolving, no query with a shared cache).
     """
 
-    # After a failure, the cache is left alone for a few seconds: a Redis that does not
-    # answer costs one timeout, not one per request.
-    down_until = 0
+    down_until = 0  # see pause()
     PAUSE_SECONDS = 5
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request) or time.monotonic() < PageCacheMiddleware.down_until:
+        if not cacheable_request(request) or paused():
             response = self.get_response(request)
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and request.path.startswith(public_prefixes()):
@@ -333,14 +389,12 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
         key = key_for(request)
-        source = versions()
         try:
-            version, next_at, entry = source.read(key)
+            version, entry = lookup(key)
         except Exception as error:
-            logger.warning("Page cache unavailable for %s s, rendering pages: %s", self.PAUSE_SECONDS, error)
-            PageCacheMiddleware.down_until = time.monotonic() + self.PAUSE_SECONDS
+            pause(error)
             return self.get_response(request)
-        if entry is not None and entry[0] == version and not (next_at and entry[1] < next_at <= time.time()):
+        if entry is not None:
             return answer(request, entry)
         made_at = time.time()
         response = self.get_response(request)
@@ -362,7 +416,7 @@ def remember(name, compute):
     Computed every time when the page cache is off (the version then never moves) or
     while the cache does not answer.
     """
-    if not enabled() or time.monotonic() < PageCacheMiddleware.down_until:
+    if not enabled() or paused():
         return compute()
     key = f"portal:figures:{name}"
     try:

@@ -145,13 +145,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.logging.RequestLogMiddleware",
+    # Anonymous visitors' pages from the cache; on a hit nothing below runs. The headers
+    # of the three below are stored with the page, so a hit has them without running them.
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The API's CORS headers, preflight, HEAD and JSON errors: outside the page cache, so
-    # its hits and 304s get them too (opendata.middleware).
+    # The API's CORS headers, preflight, HEAD and JSON errors (opendata.middleware).
     "opendata.middleware.OpenDataMiddleware",
-    # Anonymous visitors' pages from the shared cache; on a hit nothing below runs.
-    "core.page_cache.PageCacheMiddleware",
     # gzip, or Brotli where the client accepts it, for HTML, XML and JSON.
     "django_http_compression.middleware.HttpCompressionMiddleware",
     # ETag (from the body, when a view gives none) and 304s; outside every middleware

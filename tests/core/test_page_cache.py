@@ -164,6 +164,19 @@ def test_a_cached_page_answers_304_to_its_etag_and_date(client, category):
     assert get(client, "/en/categories/", HTTP_IF_MODIFIED_SINCE=page["Last-Modified"]).status_code == 304
 
 
+def test_a_hit_and_its_304_keep_the_security_headers(client, category):
+    page = get(client, "/en/categories/")
+    hit = get(client, "/en/categories/")
+    not_modified = get(client, "/en/categories/", HTTP_IF_NONE_MATCH=page["ETag"])
+    assert not_modified.status_code == 304
+    for response in (page, hit, not_modified):
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert hit["Content-Security-Policy"] == page["Content-Security-Policy"]
+    assert hit["X-Request-ID"] != page["X-Request-ID"]
+
+
 @pytest.mark.parametrize("coding", ["br", "gzip"])
 def test_compressed_pages_are_kept_per_encoding(client, category, coding):
     plain = get(client, "/en/categories/")
