@@ -90,7 +90,11 @@ def log_request(request, response, started):
 
 
 class RequestLogMiddleware:
-    """Outermost: gives the request its id, and logs one line when the response is ready."""
+    """Outermost: gives the request its id, and logs one line when the response is ready.
+
+    A page-cache hit answered in front of Django (core.page_cache.PageCacheFront) gets
+    its id and its line from the same two functions.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response

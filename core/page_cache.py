@@ -27,9 +27,18 @@ Where the version lives:
   (core.PageCacheState, one row): one small query per request, so that every worker
   process sees the same version.
 
-Where it sits: PageCacheMiddleware, second in settings.MIDDLEWARE (after the request
-log only), so the security headers, WhiteNoise and the API's CORS and JSON errors run
-inside it and their headers are stored with the page.
+Two ways in, one lookup (`lookup`, `answer`):
+- PageCacheMiddleware, second in settings.MIDDLEWARE (after the request log only), so
+  the security headers, WhiteNoise and the API's CORS and JSON errors run inside it and
+  their headers are stored with the page. It answers hits and fills the cache; it is
+  the only way in for the test client, ASGI and a WSGI server without the front.
+- PageCacheFront, a WSGI application around Django's (legacy_portal/wsgi.py, so gunicorn
+  and runserver have it), for a shared cache only: it answers a hit before Django's
+  handler, middleware, URL resolving and signals, with the same response, request id
+  and access-log line, and hands everything else to Django unchanged (which looks up
+  again and renders, stores or answers). It never queries the database: where the next
+  scheduled moment must be computed afresh, it hands over too. With a cache private to
+  each process the version lives in the database, so that path is left to Django.
 
 Redis unavailable means slower pages (every request renders), never errors.
 """
@@ -42,12 +51,16 @@ from datetime import UTC, datetime
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from core.logging import log_request, request_id_for, request_id_var
 
 logger = logging.getLogger("portal.cache")
 
@@ -121,8 +134,12 @@ class SharedVersion:
 
     owed = False  # a change this process could not announce while the cache was down
 
-    def read(self, key):
-        """(version, next_at, entry), in one round trip when nothing is due."""
+    def read(self, key, *, query=True):
+        """(version, next_at, entry), in one round trip when nothing is due.
+
+        With query=False, None where the next scheduled moment would have to be
+        computed (one query) because the version moved since it last was.
+        """
         if SharedVersion.owed:
             self.move()
         found = cache.get_many([VERSION_KEY, NEXT_KEY, key])
@@ -132,12 +149,14 @@ class SharedVersion:
             version = cache.get(VERSION_KEY)
         computed_under, next_at = found.get(NEXT_KEY) or (None, None)
         if computed_under != version:
+            if not query:
+                return None
             next_at = next_scheduled_moment() or 0
             cache.set(NEXT_KEY, (version, next_at), timeout=VERSION_SECONDS)
         elif next_at and next_at <= time.time():
             # A scheduled item has just gone live: everything made before is stale.
             self.move()
-            return self.read(key)
+            return self.read(key, query=query)
         return version, next_at, found.get(key)
 
     def move(self):
@@ -169,7 +188,9 @@ class DatabaseVersion:
             return self.state()
         return version, next_at.timestamp() if next_at else 0
 
-    def read(self, key):
+    def read(self, key, *, query=True):
+        if not query:
+            return None
         version, next_at = self.state()
         return version, next_at, cache.get(key)
 
@@ -286,11 +307,16 @@ def key_for(request):
     return f"portal:page:{ENTRY_FORM}:{coding(request)}:{digest}"
 
 
-def lookup(key):
+def lookup(key, *, query=True):
     """(version, entry): the current content version, and the entry kept under `key` if
     it is fresh (else None): made under that version, and not before a scheduled moment
-    that has come since. Raises what the cache raises."""
-    version, next_at, entry = versions().read(key)
+    that has come since. The one rule for the middleware and the front; the front asks
+    with query=False and gets None where the database would be needed. Raises what the
+    cache raises."""
+    found = versions().read(key, query=query)
+    if found is None:
+        return None
+    version, next_at, entry = found
     if entry is None or entry[0] != version or (next_at and entry[1] < next_at <= time.time()):
         return version, None
     return version, entry
@@ -370,8 +396,9 @@ class PageCacheMiddleware:
 
     Placed right after the request log, before the security headers, WhiteNoise, the
     API's middleware and compression: their headers are stored with the page, so a hit
-    needs none of them, and each compressed variant is stored under its own key. On a
-    hit nothing else runs (no session, no URL resolving, no query with a shared cache).
+    (here or in PageCacheFront) needs none of them, and each compressed variant is
+    stored under its own key. On a hit nothing else runs (no session, no URL
+    resolving, no query with a shared cache).
     """
 
     down_until = 0  # see pause()
@@ -405,6 +432,50 @@ class PageCacheMiddleware:
             except Exception as error:
                 logger.warning("Page cache: could not store %s: %s", request.path, error)
             response["X-Page-Cache"] = "miss"
+        return response
+
+
+class PageCacheFront:
+    """A WSGI application in front of Django's that answers hits itself, as the
+    middleware would (see the module's docstring), and hands the rest to Django."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        response = self.hit(environ)
+        if response is None:
+            return self.application(environ, start_response)
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        return [response.content]
+
+    def hit(self, environ):
+        """The response from a fresh entry (with an id and a log line), or None."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not shared() or paused():
+            return None
+        started = time.monotonic()
+        request = WSGIRequest(environ)
+        if not cacheable_request(request):
+            return None
+        try:
+            key = key_for(request)
+        except DisallowedHost:
+            return None  # Django answers 400 and logs it as it does
+        try:
+            found = lookup(key, query=False)
+        except Exception as error:
+            pause(error)
+            return None
+        if found is None or found[1] is None:
+            return None
+        response = answer(request, found[1])
+        request_id = request_id_for(request)
+        response["X-Request-ID"] = request_id
+        token = request_id_var.set(request_id)
+        try:
+            log_request(request, response, started)
+        finally:
+            request_id_var.reset(token)
         return response
 
 

@@ -146,7 +146,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.logging.RequestLogMiddleware",
     # Anonymous visitors' pages from the cache; on a hit nothing below runs. The headers
-    # of the three below are stored with the page, so a hit has them without running them.
+    # of the three below are stored with the page, so a hit has them without running
+    # them, in front of Django too (core.page_cache.PageCacheFront, legacy_portal/wsgi.py).
     "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
