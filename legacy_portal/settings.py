@@ -227,7 +227,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # An unreachable Redis makes pages slower for a moment, not slow for long.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},

@@ -49,7 +49,7 @@ def redis_cache(settings, redis_url):
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
