@@ -454,7 +454,9 @@ class PageCacheFront:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not shared() or paused():
             return None
         started = time.monotonic()
-        request = WSGIRequest(environ)
+        # A copy: WSGIRequest decodes PATH_INFO and SCRIPT_NAME in the environ it is
+        # given, and Django must get them as the server wrote them.
+        request = WSGIRequest(environ.copy())
         if not cacheable_request(request):
             return None
         try:

@@ -7,6 +7,7 @@ own handler (counted, so a test can tell who answered), against a real Redis.
 import datetime
 import logging
 import time
+import urllib.parse
 from dataclasses import dataclass
 from wsgiref.util import setup_testing_defaults
 
@@ -257,6 +258,17 @@ def test_a_session_cookie_goes_to_django(front, django_app, area, settings):
     # Another cookie is not a session: the visitor's page comes from the cache.
     assert call(front, "/en/categories/", HTTP_COOKIE="theme=dark")["X-Page-Cache"] == "hit"
     assert django_app.calls == 2
+
+
+def test_a_non_ascii_address_reaches_django_as_it_came(front, django_app, area):
+    # A WSGI server gives the path's UTF-8 bytes as a latin-1 string.
+    path = "/en/検索-café/".encode().decode("latin-1")
+    miss = call(front, path)
+    assert miss.status == 404 and miss["X-Page-Cache"] == "miss"
+    assert "検索-café".encode() in urllib.parse.unquote_to_bytes(miss.body)
+    hit = call(front, path)
+    assert hit["X-Page-Cache"] == "hit" and hit.body == miss.body
+    assert django_app.calls == 1
 
 
 def test_what_the_front_leaves_to_django(front, django_app, area):
