@@ -65,35 +65,49 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
+def request_id_for(request):
+    """The client's or proxy's id when it is a plain token, else a new one."""
+    incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+    return incoming if REQUEST_ID_PATTERN.fullmatch(incoming) else uuid.uuid4().hex
+
+
+def log_request(request, response, started):
+    """The request's one access-log line; `started` is its time.monotonic() at arrival."""
+    access_logger.info(
+        "%s %s %s %.1fms",
+        request.method,
+        request.get_full_path()[:300],
+        response.status_code,
+        (time.monotonic() - started) * 1000,
+        extra={
+            "method": request.method,
+            "path": request.path[:300],
+            "status": response.status_code,
+            "duration_ms": round((time.monotonic() - started) * 1000, 1),
+            "cache": response.get("X-Cache", ""),
+        },
+    )
+
+
 class RequestLogMiddleware:
-    """Outermost: gives the request its id, and logs one line when the response is ready."""
+    """Outermost: gives the request its id, and logs one line when the response is ready.
+
+    A page-cache hit answered in front of Django (core.page_cache.PageCacheFront) gets
+    its id and its line from the same two functions.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
-        request_id = incoming if REQUEST_ID_PATTERN.fullmatch(incoming) else uuid.uuid4().hex
+        request_id = request_id_for(request)
         token = request_id_var.set(request_id)
         request.request_id = request_id
         started = time.monotonic()
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            access_logger.info(
-                "%s %s %s %.1fms",
-                request.method,
-                request.get_full_path()[:300],
-                response.status_code,
-                (time.monotonic() - started) * 1000,
-                extra={
-                    "method": request.method,
-                    "path": request.path[:300],
-                    "status": response.status_code,
-                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
-                    "cache": response.get("X-Cache", ""),
-                },
-            )
+            log_request(request, response, started)
             return response
         finally:
             request_id_var.reset(token)

@@ -27,6 +27,19 @@ Where the version lives:
   (core.PageCacheState, one row): one small query per request, so that every worker
   process sees the same version.
 
+Two ways in, one lookup (`lookup`, `answer`):
+- PageCacheMiddleware, second in settings.MIDDLEWARE (after the request log only), so
+  the security headers, WhiteNoise and the API's CORS and JSON errors run inside it and
+  their headers are stored with the page. It answers hits and fills the cache; it is
+  the only way in for the test client, ASGI and a WSGI server without the front.
+- PageCacheFront, a WSGI application around Django's (legacy_portal/wsgi.py, so gunicorn
+  and runserver have it), for a shared cache only: it answers a hit before Django's
+  handler, middleware, URL resolving and signals, with the same response, request id
+  and access-log line, and hands everything else to Django unchanged (which looks up
+  again and renders, stores or answers). It never queries the database: where the next
+  scheduled moment must be computed afresh, it hands over too. With a cache private to
+  each process the version lives in the database, so that path is left to Django.
+
 Redis unavailable means slower pages (every request renders), never errors.
 """
 
@@ -38,12 +51,16 @@ from datetime import UTC, datetime
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from core.logging import log_request, request_id_for, request_id_var
 
 logger = logging.getLogger("portal.cache")
 
@@ -117,8 +134,12 @@ class SharedVersion:
 
     owed = False  # a change this process could not announce while the cache was down
 
-    def read(self, key):
-        """(version, next_at, entry), in one round trip when nothing is due."""
+    def read(self, key, *, query=True):
+        """(version, next_at, entry), in one round trip when nothing is due.
+
+        With query=False, None where the next scheduled moment would have to be
+        computed (one query) because the version moved since it last was.
+        """
         if SharedVersion.owed:
             self.move()
         found = cache.get_many([VERSION_KEY, NEXT_KEY, key])
@@ -128,12 +149,14 @@ class SharedVersion:
             version = cache.get(VERSION_KEY)
         computed_under, next_at = found.get(NEXT_KEY) or (None, None)
         if computed_under != version:
+            if not query:
+                return None
             next_at = next_scheduled_moment() or 0
             cache.set(NEXT_KEY, (version, next_at), timeout=VERSION_SECONDS)
         elif next_at and next_at <= time.time():
             # A scheduled item has just gone live: everything made before is stale.
             self.move()
-            return self.read(key)
+            return self.read(key, query=query)
         return version, next_at, found.get(key)
 
     def move(self):
@@ -165,7 +188,9 @@ class DatabaseVersion:
             return self.state()
         return version, next_at.timestamp() if next_at else 0
 
-    def read(self, key):
+    def read(self, key, *, query=True):
+        if not query:
+            return None
         version, next_at = self.state()
         return version, next_at, cache.get(key)
 
@@ -268,14 +293,62 @@ def coding(request):
     return best_coding(request.headers.get("accept-encoding", ""))
 
 
+# 2 since the security and CORS headers are stored with the page: a node from before
+# (whose entries lack them) and one from after never read each other's entries.
+ENTRY_FORM = 2
+
+
 def key_for(request):
+    """One entry per full address (the scheme included: an http:// request, which the
+    site redirects, never reads an https:// page) and per content coding. Raises
+    DisallowedHost for a Host the site does not serve."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"portal:page:{coding(request)}:{digest}"
+    return f"portal:page:{ENTRY_FORM}:{coding(request)}:{digest}"
 
 
-# Headers the outer middleware add to every response themselves.
+def lookup(key, *, query=True):
+    """(version, entry): the current content version, and the entry kept under `key` if
+    it is fresh (else None): made under that version, and not before a scheduled moment
+    that has come since. The one rule for the middleware and the front; the front asks
+    with query=False and gets None where the database would be needed. Raises what the
+    cache raises."""
+    found = versions().read(key, query=query)
+    if found is None:
+        return None
+    version, next_at, entry = found
+    if entry is None or entry[0] != version or (next_at and entry[1] < next_at <= time.time()):
+        return version, None
+    return version, entry
+
+
+def paused():
+    """Whether the cache is being left alone after a failure (see pause())."""
+    return time.monotonic() < PageCacheMiddleware.down_until
+
+
+def pause(error):
+    """After a failure the cache is left alone for a few seconds: a Redis that does not
+    answer costs one timeout per process, not one per request."""
+    seconds = PageCacheMiddleware.PAUSE_SECONDS
+    logger.warning("Page cache unavailable for %s s, rendering pages: %s", seconds, error)
+    PageCacheMiddleware.down_until = time.monotonic() + seconds
+
+
+# Never stored: cookies, the request's id (each answer gets its own) and the
+# compression's random padding.
 NOT_STORED = {"set-cookie", "x-request-id", "x-noise"}
+# Stored headers that every answer carries, a 304 or 412 made from the entry included
+# (Django's keeps only the validators and caching headers): the security middleware's
+# and the API's CORS headers, which a hit had when those layers ran outside the cache.
+KEPT_ON_CONDITIONAL = {
+    "strict-transport-security",
+    "x-content-type-options",
+    "referrer-policy",
+    "cross-origin-opener-policy",
+    "access-control-allow-origin",
+    "access-control-expose-headers",
+}
 
 
 def store(key, version, made_at, response):
@@ -288,14 +361,24 @@ def store(key, version, made_at, response):
 
 
 def answer(request, entry):
+    """The response to `request` from a fresh entry: the page, a 304 to its validators,
+    or for HEAD the page's headers (its Content-Length too) without the body."""
     _version, made_at, status, headers, body = entry
-    response = HttpResponse(body, status=status)
+    page = HttpResponse(body, status=status)
     for name, value in headers:
-        response[name] = value
+        page[name] = value
+    response = page
     if status == 200:
         response = get_conditional_response(
-            request, etag=response.get("ETag"), last_modified=int(made_at), response=response
+            request, etag=page.get("ETag"), last_modified=int(made_at), response=page
         )
+        if response is not page:
+            for name, value in headers:
+                if name.lower() in KEPT_ON_CONDITIONAL:
+                    response[name] = value
+    if request.method == "HEAD" and response is page:
+        response["Content-Length"] = str(len(body))
+        response.content = b""
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -311,21 +394,21 @@ def public_headers(response, made_at):
 class PageCacheMiddleware:
     """Answers anonymous visitors from the page cache; keeps what it can for the next.
 
-    Placed after the request log, the security headers and WhiteNoise, and before
-    compression: on a hit nothing else runs (no session, no URL resolving, no query
-    with a shared cache), and each compressed variant is stored under its own key.
+    Placed right after the request log, before the security headers, WhiteNoise, the
+    API's middleware and compression: their headers are stored with the page, so a hit
+    (here or in PageCacheFront) needs none of them, and each compressed variant is
+    stored under its own key. On a hit nothing else runs (no session, no URL
+    resolving, no query with a shared cache).
     """
 
-    # After a failure, the cache is left alone for a few seconds: a Redis that does not
-    # answer costs one timeout, not one per request.
-    down_until = 0
+    down_until = 0  # see pause()
     PAUSE_SECONDS = 5
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request) or time.monotonic() < PageCacheMiddleware.down_until:
+        if not cacheable_request(request) or paused():
             response = self.get_response(request)
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and request.path.startswith(public_prefixes()):
@@ -333,14 +416,12 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
         key = key_for(request)
-        source = versions()
         try:
-            version, next_at, entry = source.read(key)
+            version, entry = lookup(key)
         except Exception as error:
-            logger.warning("Page cache unavailable for %s s, rendering pages: %s", self.PAUSE_SECONDS, error)
-            PageCacheMiddleware.down_until = time.monotonic() + self.PAUSE_SECONDS
+            pause(error)
             return self.get_response(request)
-        if entry is not None and entry[0] == version and not (next_at and entry[1] < next_at <= time.time()):
+        if entry is not None:
             return answer(request, entry)
         made_at = time.time()
         response = self.get_response(request)
@@ -354,6 +435,52 @@ class PageCacheMiddleware:
         return response
 
 
+class PageCacheFront:
+    """A WSGI application in front of Django's that answers hits itself, as the
+    middleware would (see the module's docstring), and hands the rest to Django."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        response = self.hit(environ)
+        if response is None:
+            return self.application(environ, start_response)
+        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
+        return [response.content]
+
+    def hit(self, environ):
+        """The response from a fresh entry (with an id and a log line), or None."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not shared() or paused():
+            return None
+        started = time.monotonic()
+        # A copy: WSGIRequest decodes PATH_INFO and SCRIPT_NAME in the environ it is
+        # given, and Django must get them as the server wrote them.
+        request = WSGIRequest(environ.copy())
+        if not cacheable_request(request):
+            return None
+        try:
+            key = key_for(request)
+        except DisallowedHost:
+            return None  # Django answers 400 and logs it as it does
+        try:
+            found = lookup(key, query=False)
+        except Exception as error:
+            pause(error)
+            return None
+        if found is None or found[1] is None:
+            return None
+        response = answer(request, found[1])
+        request_id = request_id_for(request)
+        response["X-Request-ID"] = request_id
+        token = request_id_var.set(request_id)
+        try:
+            log_request(request, response, started)
+        finally:
+            request_id_var.reset(token)
+        return response
+
+
 def remember(name, compute):
     """compute()'s value, kept in the cache until the content version moves.
 
@@ -362,7 +489,7 @@ def remember(name, compute):
     Computed every time when the page cache is off (the version then never moves) or
     while the cache does not answer.
     """
-    if not enabled() or time.monotonic() < PageCacheMiddleware.down_until:
+    if not enabled() or paused():
         return compute()
     key = f"portal:figures:{name}"
     try:

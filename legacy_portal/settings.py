@@ -145,13 +145,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.logging.RequestLogMiddleware",
+    # Anonymous visitors' pages from the cache; on a hit nothing below runs. The headers
+    # of the three below are stored with the page, so a hit has them without running
+    # them, in front of Django too (core.page_cache.PageCacheFront, legacy_portal/wsgi.py).
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The API's CORS headers, preflight, HEAD and JSON errors: outside the page cache, so
-    # its hits and 304s get them too (opendata.middleware).
+    # The API's CORS headers, preflight, HEAD and JSON errors (opendata.middleware).
     "opendata.middleware.OpenDataMiddleware",
-    # Anonymous visitors' pages from the shared cache; on a hit nothing below runs.
-    "core.page_cache.PageCacheMiddleware",
     # gzip, or Brotli where the client accepts it, for HTML, XML and JSON.
     "django_http_compression.middleware.HttpCompressionMiddleware",
     # ETag (from the body, when a view gives none) and 304s; outside every middleware
@@ -226,7 +227,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # An unreachable Redis makes pages slower for a moment, not slow for long.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},

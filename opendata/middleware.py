@@ -1,9 +1,11 @@
 """What every response under /api/ shares, whatever answered it: CORS, the preflight,
 HEAD, read-only methods, and errors as JSON (never the site's HTML error pages).
 
-Placed before the page cache (settings.MIDDLEWARE), so that a page-cache hit, a 304
-and an error from anywhere below (an unknown address, a database in trouble) all get
-`Access-Control-Allow-Origin: *` and a JSON body.
+Placed above everything that can answer under /api/ but the page cache
+(settings.MIDDLEWARE), so that a 304 and an error from anywhere below (an unknown
+address, a database in trouble) get `Access-Control-Allow-Origin: *` and a JSON body.
+The page cache stores answers with these headers and JSON bodies, and keeps the CORS
+headers on the 304s it makes itself (core.page_cache.KEPT_ON_CONDITIONAL).
 """
 
 import http

@@ -5,10 +5,8 @@ committed, so they would not move the content version. Here it is on, and every 
 is made inside `committed()`, which runs what Django runs when a transaction commits.
 """
 
-import contextlib
 import datetime
 import time
-import uuid
 
 import pytest
 from django.core.cache import cache
@@ -30,21 +28,6 @@ def cache_on(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Make changes as if their transaction committed: what was to run on commit runs,
-    and is then forgotten, as after a real commit."""
-
-    @contextlib.contextmanager
-    def committed():
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield
-        ran = set(map(id, callbacks))
-        connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if id(entry[1]) not in ran]
-
-    return committed
 
 
 @pytest.fixture
@@ -181,6 +164,19 @@ def test_a_cached_page_answers_304_to_its_etag_and_date(client, category):
     assert get(client, "/en/categories/", HTTP_IF_MODIFIED_SINCE=page["Last-Modified"]).status_code == 304
 
 
+def test_a_hit_and_its_304_keep_the_security_headers(client, category):
+    page = get(client, "/en/categories/")
+    hit = get(client, "/en/categories/")
+    not_modified = get(client, "/en/categories/", HTTP_IF_NONE_MATCH=page["ETag"])
+    assert not_modified.status_code == 304
+    for response in (page, hit, not_modified):
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert hit["Content-Security-Policy"] == page["Content-Security-Policy"]
+    assert hit["X-Request-ID"] != page["X-Request-ID"]
+
+
 @pytest.mark.parametrize("coding", ["br", "gzip"])
 def test_compressed_pages_are_kept_per_encoding(client, category, coding):
     plain = get(client, "/en/categories/")
@@ -281,37 +277,6 @@ def test_bulk_scale_content_moves_the_version(committed):
 # --- A shared cache: Redis -----------------------------------------------------------
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The page cache in a real Redis (the machine's and CI's, 127.0.0.1:6379), under
-    a key prefix of its own. Outside CI, skipped where no Redis answers."""
-    import os
-
-    import redis
-
-    url = os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the Redis tests: no Redis at {url} ({error})")
-        pytest.skip(f"no Redis at {url}")
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
-    }
-    settings.PORTAL_PAGE_CACHE_SHARED = True
-    yield caches["default"]
-    caches["default"].clear()
-
-
-@pytest.mark.xdist_group("redis")  # its cleanup empties the Redis database: one at a time
 def test_with_redis_a_cached_page_runs_no_query(client, redis_cache, committed):
     with committed():
         make_category(number=1, slug="safety", title_en="Safety")
@@ -326,7 +291,6 @@ def test_with_redis_a_cached_page_runs_no_query(client, redis_cache, committed):
     assert page["X-Page-Cache"] == "miss" and b"Sport for everyone" in page.content
 
 
-@pytest.mark.xdist_group("redis")  # its cleanup empties the Redis database: one at a time
 def test_with_redis_a_scheduled_item_appears_at_its_moment(client, redis_cache, committed, monkeypatch):
     with committed():
         category = make_category(number=1, slug="safety")
@@ -346,7 +310,7 @@ def test_with_redis_stopped_pages_still_answer(client, settings, committed):
     working = settings.CACHES
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }

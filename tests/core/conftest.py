@@ -1,0 +1,63 @@
+"""Fixtures of the page cache's tests (test_page_cache.py, test_page_cache_front.py)."""
+
+import contextlib
+import os
+import uuid
+
+import pytest
+from django.db import connection
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Make changes as if their transaction committed: what was to run on commit runs,
+    and is then forgotten, as after a real commit."""
+
+    @contextlib.contextmanager
+    def committed():
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield
+        ran = set(map(id, callbacks))
+        connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if id(entry[1]) not in ran]
+
+    return committed
+
+
+@pytest.fixture
+def redis_url():
+    """The Redis database of the Redis tests (a module may name another)."""
+    return os.environ.get("PORTAL_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """The page cache in a real Redis (the machine's and CI's, 127.0.0.1:6379), under
+    a key prefix of its own, whose keys it deletes at the end (only those: tests on
+    other workers, or another checkout's, may be using the same database). Outside
+    CI, skipped where no Redis answers."""
+    import redis
+
+    server = redis.Redis.from_url(redis_url, socket_connect_timeout=0.5)
+    try:
+        server.ping()
+    except redis.RedisError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the Redis tests: no Redis at {redis_url} ({error})")
+        pytest.skip(f"no Redis at {redis_url}")
+    from django.core.cache import caches
+
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+    settings.PORTAL_PAGE_CACHE_SHARED = True
+    yield caches["default"]
+    keys = list(server.scan_iter(match=f"{prefix}:*"))
+    if keys:
+        server.delete(*keys)
+    server.close()
