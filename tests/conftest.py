@@ -29,7 +29,7 @@ def pytest_collection_modifyitems(config, items):
     `xdist_group` at the end of its node id (`…@browser`) through `item._nodeid`, which
     pytest 9 no longer reads, so every group was spread over all workers. Name it where
     pytest 9 keeps the id, as xdist does for older pytest."""
-    if not config.getvalue("loadgroup") or not hasattr(items[0] if items else None, "_id"):
+    if not config.getoption("loadgroup", default=False) or not hasattr(items[0] if items else None, "_id"):
         return
     for item in items:
         names = sorted(
