@@ -84,7 +84,7 @@ def log_request(request, response, started):
             "path": request.path[:300],
             "status": response.status_code,
             "duration_ms": round((time.monotonic() - started) * 1000, 1),
-            "cache": response.get("X-Cache", ""),
+            "cache": response.get("X-Page-Cache", ""),  # hit, miss, or "" (not cacheable)
         },
     )
 

@@ -329,6 +329,7 @@ def test_a_hit_in_front_has_its_own_id_and_the_request_logs_line(front, django_a
     assert front_line.levelno == django_line.levelno
     fields = ("method", "path", "status", "cache")
     assert [getattr(front_line, name) for name in fields] == [getattr(django_line, name) for name in fields]
+    assert front_line.cache == kept_line.cache == "hit"  # an operator can count the hits
     assert isinstance(front_line.duration_ms, float)
     assert front_line.request_id == in_front["X-Request-ID"] and kept_line.request_id == "lb-1234abcd"
 
