@@ -32,13 +32,14 @@ Two ways in, one lookup (`lookup`, `answer`):
   the security headers, WhiteNoise and the API's CORS and JSON errors run inside it and
   their headers are stored with the page. It answers hits and fills the cache; it is
   the only way in for the test client, ASGI and a WSGI server without the front.
-- PageCacheFront, a WSGI application around Django's (legacy_portal/wsgi.py, so gunicorn
-  and runserver have it), for a shared cache only: it answers a hit before Django's
-  handler, middleware, URL resolving and signals, with the same response, request id
-  and access-log line, and hands everything else to Django unchanged (which looks up
-  again and renders, stores or answers). It never queries the database: where the next
-  scheduled moment must be computed afresh, it hands over too. With a cache private to
-  each process the version lives in the database, so that path is left to Django.
+- PageCacheFront (core.page_cache_front), a WSGI application around Django's
+  (legacy_portal/wsgi.py, so gunicorn and runserver have it), for a shared cache
+  only: it answers a hit before Django's handler, middleware, URL resolving and
+  signals, with the same response, request id and access-log line, and hands
+  everything else to Django unchanged (which looks up again and renders, stores or
+  answers). It never queries the database: where the next scheduled moment must be
+  computed afresh, it hands over too. With a cache private to each process the
+  version lives in the database, so that path is left to Django.
 
 Redis unavailable means slower pages (every request renders), never errors.
 """
@@ -51,16 +52,12 @@ from datetime import UTC, datetime
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
-from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-
-from core.logging import log_request, request_id_for, request_id_var
 
 logger = logging.getLogger("portal.cache")
 
@@ -432,52 +429,6 @@ class PageCacheMiddleware:
             except Exception as error:
                 logger.warning("Page cache: could not store %s: %s", request.path, error)
             response["X-Page-Cache"] = "miss"
-        return response
-
-
-class PageCacheFront:
-    """A WSGI application in front of Django's that answers hits itself, as the
-    middleware would (see the module's docstring), and hands the rest to Django."""
-
-    def __init__(self, application):
-        self.application = application
-
-    def __call__(self, environ, start_response):
-        response = self.hit(environ)
-        if response is None:
-            return self.application(environ, start_response)
-        start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-        return [response.content]
-
-    def hit(self, environ):
-        """The response from a fresh entry (with an id and a log line), or None."""
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD") or not shared() or paused():
-            return None
-        started = time.monotonic()
-        # A copy: WSGIRequest decodes PATH_INFO and SCRIPT_NAME in the environ it is
-        # given, and Django must get them as the server wrote them.
-        request = WSGIRequest(environ.copy())
-        if not cacheable_request(request):
-            return None
-        try:
-            key = key_for(request)
-        except DisallowedHost:
-            return None  # Django answers 400 and logs it as it does
-        try:
-            found = lookup(key, query=False)
-        except Exception as error:
-            pause(error)
-            return None
-        if found is None or found[1] is None:
-            return None
-        response = answer(request, found[1])
-        request_id = request_id_for(request)
-        response["X-Request-ID"] = request_id
-        token = request_id_var.set(request_id)
-        try:
-            log_request(request, response, started)
-        finally:
-            request_id_var.reset(token)
         return response
 
 

@@ -13,7 +13,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "legacy_portal.settings")
 from django.core.wsgi import get_wsgi_application
 
 from core.checks import refuse_unsafe_configuration
-from core.page_cache import PageCacheFront
+from core.page_cache_front import PageCacheFront
 
 refuse_unsafe_configuration()
 application = PageCacheFront(get_wsgi_application())

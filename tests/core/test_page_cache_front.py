@@ -1,4 +1,4 @@
-"""The page cache's front (core.page_cache.PageCacheFront): hits answered before Django.
+"""The page cache's front (core.page_cache_front.PageCacheFront): hits answered before Django.
 
 The WSGI application is called as gunicorn calls it, with environ dicts, around Django's
 own handler (counted, so a test can tell who answered), against a real Redis.
@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core import page_cache
-from core.page_cache import PageCacheFront
+from core.page_cache_front import PageCacheFront
 from initiatives.models import Initiative
 from tests.factories import make_category, make_initiative
 
