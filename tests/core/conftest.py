@@ -56,6 +56,12 @@ def redis_cache(settings, redis_url):
         }
     }
     settings.PORTAL_PAGE_CACHE_SHARED = True
+    # Start from a cache that answers and owes nothing, whatever an earlier test in
+    # this process left (a pause after a failure, a change it could not announce).
+    from core.page_cache import PageCacheMiddleware, SharedVersion
+
+    PageCacheMiddleware.down_until = 0
+    SharedVersion.owed = False
     yield caches["default"]
     keys = list(server.scan_iter(match=f"{prefix}:*"))
     if keys:

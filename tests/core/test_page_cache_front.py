@@ -23,7 +23,8 @@ from core.page_cache_front import PageCacheFront
 from initiatives.models import Initiative
 from tests.factories import make_category, make_initiative
 
-pytestmark = pytest.mark.django_db
+# With the other Redis tests in one worker, one at a time (see tests/core/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("redis")]
 
 
 @pytest.fixture
