@@ -121,8 +121,12 @@ def make_file(edition, *, language="en", content=None, filename=None, **fields):
     return stored
 
 
-def make_infographic(*, status=Status.PUBLISHED, size=(600, 850), **fields):
-    """An infographic saved with a new original, so its renditions are made."""
+def make_infographic(*, status=Status.PUBLISHED, size=(300, 425), **fields):
+    """An infographic saved with a new original, so its renditions are made.
+
+    Small by default (one rendition width, made in a few milliseconds): a test of the
+    widths asks for a larger picture, such as size=(600, 850) for the 480 and 600 px ones.
+    """
     n = next(_serial)
     defaults = {
         "slug": f"infographic-{n}",

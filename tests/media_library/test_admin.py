@@ -100,7 +100,7 @@ def test_editor_may_edit_editions_but_not_publish_publications(editor_client):
 
 
 def test_infographic_admin_shows_a_rendition_thumbnail_and_download_counts(publisher_client):
-    infographic = make_infographic()
+    infographic = make_infographic(size=(600, 850))
     DownloadCount.record(infographic)
     smallest = infographic.renditions.get(format="jpeg", width=480)
     listing = publisher_client.get("/admin/media_library/infographic/").content.decode()

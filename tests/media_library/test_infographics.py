@@ -74,7 +74,7 @@ def test_a_replaced_original_replaces_the_renditions_and_their_files(django_capt
 
 
 def test_pages_never_make_renditions(client, media_root, monkeypatch):
-    infographic = make_infographic()
+    infographic = make_infographic(size=(600, 850))
     files_before = stored_names(media_root)
 
     def refuse(*args, **kwargs):
@@ -91,7 +91,7 @@ def test_pages_never_make_renditions(client, media_root, monkeypatch):
 
 
 def test_live_infographics_renditions_are_served_as_images(client):
-    rendition = make_infographic().renditions.get(format="webp", width=480)
+    rendition = make_infographic(size=(600, 850)).renditions.get(format="webp", width=480)
     response = client.get(rendition.file.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/webp"
@@ -254,7 +254,7 @@ def test_renditions_and_zip_need_no_local_paths(client, settings):
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
-    make_infographic()
+    make_infographic(size=(600, 850))
     response = client.get("/en/infographics/all.zip")
     with zipfile.ZipFile(io.BytesIO(body(response))) as archive:
         assert len(archive.namelist()) == 2
