@@ -32,7 +32,7 @@ class CategoryQuerySet(PublishableQuerySet):
             initiative._base_manager.filter(live_q(), category=OuterRef("pk"))
             .order_by()
             .values("category")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("*"))  # not "pk": the index holds no id (see Initiative.Meta)
             .values("count")
         )
         return self.annotate(initiative_count=Coalesce(Subquery(counts), 0))

@@ -27,6 +27,13 @@ def is_database_trouble(exc):
 def refresh_statistics():
     """Let the database's query planner see the data as it now is (ANALYZE), after a bulk
     load. Without it SQLite walks the `status` index, which every published row matches,
-    and sorts thousands of rows to show the first 24."""
+    and sorts thousands of rows to show the first 24.
+
+    PostgreSQL also gets VACUUM (outside a transaction, where it can run): it marks the
+    new rows visible to all in the visibility map, without which no count or list can be
+    answered from an index alone (an index-only scan) until autovacuum comes by. With
+    10,000 initiatives the categories' counts took 10 ms from the table, 2 from the index.
+    """
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")

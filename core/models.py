@@ -168,8 +168,9 @@ class PublishableQuerySet(models.QuerySet):
 
 def live_index():
     """For each Publishable's Meta.indexes: what live() asks of every row, answered from
-    the index alone (counts, the first rows of a list)."""
-    return models.Index(fields=["status", "publish_at"], name="%(app_label)s_%(class)s_live")
+    the index alone (counts, the first rows of a list), and the sitemap's latest change
+    (updated_at) with it."""
+    return models.Index(fields=["status", "publish_at", "updated_at"], name="%(app_label)s_%(class)s_live")
 
 
 class Publishable(TranslatedContent):

@@ -47,7 +47,7 @@ def live_stats(models):
         .order_by()
         .annotate(label=Value(model._meta.label))
         .values("label")
-        .annotate(count=Count("pk"), latest=Max("updated_at"))
+        .annotate(count=Count("*"), latest=Max("updated_at"))  # from the live index alone
         for model in models
     ]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

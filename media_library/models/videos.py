@@ -155,7 +155,8 @@ class Video(Publishable):
     objects = VideoQuerySet.as_manager()
 
     class Meta:
-        indexes = [live_index()]
+        # The list's order: its first page reads 50 rows, not all of them sorted.
+        indexes = [live_index(), models.Index(fields=["position", "id"], name="video_list_order")]
         ordering = ["position", "id"]
         verbose_name = _("video")
         verbose_name_plural = _("videos")
