@@ -287,7 +287,8 @@ class Seminar(Publishable):
     objects = SeminarQuerySet.as_manager()
 
     class Meta:
-        indexes = [live_index()]
+        # The list's and the home page's order: the newest few read from the index.
+        indexes = [live_index(), models.Index(fields=["-start_date", "-id"], name="seminar_list_order")]
         ordering = ["-start_date", "-pk"]
         verbose_name = _("seminar")
         verbose_name_plural = _("seminars")

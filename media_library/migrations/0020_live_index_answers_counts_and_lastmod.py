@@ -44,4 +44,10 @@ class Migration(migrations.Migration):
             model_name="video",
             index=models.Index(fields=["position", "id"], name="video_list_order"),
         ),
+        migrations.AddIndex(
+            model_name="video",
+            index=models.Index(
+                condition=models.Q(("featured", True)), fields=["position", "id"], name="video_featured_order"
+            ),
+        ),
     ]

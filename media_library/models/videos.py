@@ -155,8 +155,13 @@ class Video(Publishable):
     objects = VideoQuerySet.as_manager()
 
     class Meta:
-        # The list's order: its first page reads 50 rows, not all of them sorted.
-        indexes = [live_index(), models.Index(fields=["position", "id"], name="video_list_order")]
+        # The list's order (its first page reads 50 rows, not all of them sorted) and the
+        # home page's featured films (a few rows among thousands).
+        indexes = [
+            live_index(),
+            models.Index(fields=["position", "id"], name="video_list_order"),
+            models.Index(fields=["position", "id"], condition=models.Q(featured=True), name="video_featured_order"),
+        ]
         ordering = ["position", "id"]
         verbose_name = _("video")
         verbose_name_plural = _("videos")

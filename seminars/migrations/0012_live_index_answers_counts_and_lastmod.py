@@ -25,4 +25,8 @@ class Migration(migrations.Migration):
             model_name="seminar",
             index=models.Index(fields=["status", "publish_at", "updated_at"], name="seminars_seminar_live"),
         ),
+        migrations.AddIndex(
+            model_name="seminar",
+            index=models.Index(fields=["-start_date", "-id"], name="seminar_list_order"),
+        ),
     ]
