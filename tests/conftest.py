@@ -3,6 +3,7 @@
 Factories (make_category, make_video...) are in tests/factories.py.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -178,6 +179,23 @@ def legacy_site(legacy_rows, django_db_blocker):
 @pytest.fixture
 def legacy_content(legacy_site, db):
     """Use the legacy content in this test (see legacy_site)."""
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Make changes as if their transaction committed: what was to run on commit runs,
+    and is then forgotten, as after a real commit. Each test is one transaction that
+    is rolled back, so what waits for a commit (the page cache's content version)
+    would otherwise never run: `with committed(): ...`."""
+
+    @contextlib.contextmanager
+    def committed():
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield
+        ran = set(map(id, callbacks))
+        connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if id(entry[1]) not in ran]
+
+    return committed
 
 
 @pytest.fixture

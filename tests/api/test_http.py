@@ -1,11 +1,8 @@
 """The API over HTTP: CORS everywhere, the preflight, HEAD, read-only methods, errors as
 JSON, ETag and Last-Modified with 304, and the page cache."""
 
-import contextlib
-
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.db.utils import OperationalError
 
 from tests.factories import make_category
@@ -106,18 +103,10 @@ def test_a_list_answers_304_to_its_own_etag(client, area):
 
 
 @pytest.fixture
-def page_cache(settings, django_capture_on_commit_callbacks):
+def page_cache(settings, committed):
     """The page cache on (tests run with it off), and a way to commit a change as it would be."""
     settings.PORTAL_PAGE_CACHE_SECONDS = 600
     cache.clear()
-
-    @contextlib.contextmanager
-    def committed():
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield
-        ran = set(map(id, callbacks))
-        connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if id(entry[1]) not in ran]
-
     yield committed
     cache.clear()
 

@@ -1,26 +1,9 @@
 """Fixtures of the page cache's tests (test_page_cache.py, test_page_cache_front.py)."""
 
-import contextlib
 import os
 import uuid
 
 import pytest
-from django.db import connection
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Make changes as if their transaction committed: what was to run on commit runs,
-    and is then forgotten, as after a real commit."""
-
-    @contextlib.contextmanager
-    def committed():
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield
-        ran = set(map(id, callbacks))
-        connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if id(entry[1]) not in ran]
-
-    return committed
 
 
 @pytest.fixture
@@ -67,3 +50,24 @@ def redis_cache(settings, redis_url):
     if keys:
         server.delete(*keys)
     server.close()
+
+
+@pytest.fixture
+def redis_stopped(settings):
+    """The cache pointed at a Redis that is not there (nothing listens on port 1: every
+    call fails at once); the working one put back afterwards, with no pause or
+    unannounced change left for the next test."""
+    from core.page_cache import PageCacheMiddleware, SharedVersion
+
+    working = settings.CACHES
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+    yield
+    PageCacheMiddleware.down_until = 0
+    SharedVersion.owed = False
+    settings.CACHES = working

@@ -1,10 +1,7 @@
 """Feeds in the page cache: kept like any public page, never stale once content changes."""
 
-import contextlib
-
 import pytest
 from django.core.cache import cache
-from django.db import connection
 
 from tests.factories import make_category, make_initiative
 from tests.feeds.support import read_feed
@@ -18,20 +15,6 @@ def cache_on(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what a commit would run (the content version moves), as tests/core/test_page_cache.py does."""
-
-    @contextlib.contextmanager
-    def committed():
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield
-        ran = set(map(id, callbacks))
-        connection.run_on_commit[:] = [entry for entry in connection.run_on_commit if id(entry[1]) not in ran]
-
-    return committed
 
 
 def test_a_feed_is_served_from_the_page_cache_until_content_changes(client, committed):
