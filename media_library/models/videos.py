@@ -160,7 +160,9 @@ class Video(Publishable):
         indexes = [
             live_index(),
             models.Index(fields=["position", "id"], name="video_list_order"),
-            models.Index(fields=["position", "id"], condition=models.Q(featured=True), name="video_featured_order"),
+            models.Index(
+                fields=["position", "id"], condition=models.Q(featured=True), name="video_featured_order"
+            ),
         ]
         ordering = ["position", "id"]
         verbose_name = _("video")
