@@ -19,6 +19,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from categories.models import Category
 from core.database import refresh_statistics
@@ -38,13 +39,28 @@ def as_if_at_scale():
                 cursor.execute(f"SET LOCAL {setting} = off")  # until the test's rollback
 
 
-def plan(queryset):
-    """The database's plan for the queryset, as one text."""
-    sql, params = queryset.query.sql_with_params()
-    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+# Each kind the sitemap counts, and the index that answers its count and latest change.
+LIVE_INDEXES = [
+    (Initiative, "initiative_live"),
+    (Category, "categories_category_live"),
+    (Video, "media_library_video_live"),
+    (Publication, "media_library_publication_live"),
+    (Infographic, "media_library_infographic_live"),
+    (Seminar, "seminars_seminar_live"),
+    (City, "seminars_city_live"),
+]
+
+
+def explain(sql, params=()):
+    """The database's plan for the SQL, as one text."""
+    prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
     with connection.cursor() as cursor:
-        cursor.execute(explain + sql, params)
+        cursor.execute(prefix + sql, params)
         return "\n".join(" ".join(str(part) for part in row) for row in cursor.fetchall())
+
+
+def plan(queryset):
+    return explain(*queryset.query.sql_with_params())
 
 
 def index_columns(model, name):
@@ -67,34 +83,17 @@ def test_each_categorys_count_of_live_initiatives_is_read_from_the_index_alone()
 
 
 def test_the_sitemaps_counts_and_latest_changes_are_read_from_the_indexes_alone():
-    sql, text = plan_of_live_stats()
+    with CaptureQueriesContext(connection) as queries:
+        live_stats([model for model, _index in LIVE_INDEXES])
+    (query,) = queries.captured_queries
+    sql = query["sql"]
     # Each kind's count and latest change, from its own columns: nothing but COUNT(*).
-    assert sql.count("COUNT(*)") == 7 and 'COUNT("' not in sql
-    for model, index in [
-        (Initiative, "initiative_live"),
-        (Category, "categories_category_live"),
-        (Video, "media_library_video_live"),
-        (Publication, "media_library_publication_live"),
-        (Infographic, "media_library_infographic_live"),
-        (Seminar, "seminars_seminar_live"),
-        (City, "seminars_city_live"),
-    ]:
+    assert sql.count("COUNT(*)") == len(LIVE_INDEXES) and 'COUNT("' not in sql
+    text = explain(sql)
+    for model, index in LIVE_INDEXES:
         assert "updated_at" in index_columns(model, index)
         if connection.vendor == "sqlite":
             assert f"COVERING INDEX {index}" in text, (index, text)
-
-
-def plan_of_live_stats():
-    """live_stats runs its query: the SQL it sends, and its plan."""
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        live_stats([Initiative, Category, Video, Publication, Infographic, Seminar, City])
-    (query,) = queries.captured_queries
-    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
-    with connection.cursor() as cursor:
-        cursor.execute(explain + query["sql"])
-        return query["sql"], "\n".join(" ".join(str(part) for part in row) for row in cursor.fetchall())
 
 
 def test_lists_read_their_first_rows_in_the_order_of_their_index(legacy_content):
